@@ -1,0 +1,136 @@
+package dev.stay.devstack;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A process started by the devstack: its output goes to one log file, and stopping it stops its descendants too,
+ * so nothing is left behind listening on a port.
+ */
+final class ChildProcess {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ChildProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workingDir, Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.PIPE);
+            if (workingDir != null) {
+                builder.directory(workingDir.toFile());
+            }
+            builder.environment().putAll(environment);
+            return new ChildProcess(name, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Throws, with the end of the log, when the process has exited: used while waiting for it to become ready. */
+    void checkAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; end of " + log + ":\n" + tail(40));
+        }
+    }
+
+    /** Exit code once the process has ended. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " still running after " + Progress.format(timeout) + "; end of " + log + ":\n" + tail(40));
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
+    }
+
+    /**
+     * Asks the process and its descendants to end (SIGTERM, as Ctrl-C would reach the whole group), then kills what
+     * is still alive after the grace period. Descendants are collected first, so none is orphaned.
+     */
+    void stop(Duration grace) {
+        List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
+        family.add(process.toHandle());
+        family.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle handle : family) {
+            awaitExit(handle, Math.max(0, deadline - System.nanoTime()));
+        }
+        for (ProcessHandle handle : family) {
+            if (handle.isAlive()) {
+                Progress.line("devstack", name + ": pid " + handle.pid() + " still running after " + Progress.format(grace) + ", killing it");
+                handle.destroyForcibly();
+                awaitExit(handle, TimeUnit.SECONDS.toNanos(10));
+            }
+        }
+    }
+
+    private static void awaitExit(ProcessHandle handle, long nanos) {
+        try {
+            handle.onExit().get(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // still alive: the caller decides
+        }
+    }
+
+    /** The last lines of the log, read from its end so a large log costs nothing. */
+    String tail(int lines) {
+        if (!Files.exists(log)) {
+            return "(no log)";
+        }
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long length = file.length();
+            long from = Math.max(0, length - 64 * 1024);
+            byte[] bytes = new byte[(int) (length - from)];
+            file.seek(from);
+            file.readFully(bytes);
+            List<String> all = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+}

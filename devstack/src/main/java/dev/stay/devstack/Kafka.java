@@ -1,0 +1,193 @@
+package dev.stay.devstack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A single-node Kafka (KRaft, broker and controller in one process) from the {@code kafka_2.13} jars, in a JVM of
+ * its own so that a test can stop and start it like a real broker going away. Its ports are chosen once: after
+ * {@link #restart()} clients find it at the same address and reconnect.
+ */
+public final class Kafka implements Engine {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC");
+
+    private final Path dir;
+    private final int requestedPort;
+    private final String externalBootstrap;
+
+    private int port;
+    private int controllerPort;
+    private boolean formatted;
+    private ChildProcess broker;
+
+    private Kafka(Path dir, int requestedPort, String externalBootstrap) {
+        this.dir = dir;
+        this.requestedPort = requestedPort;
+        this.externalBootstrap = externalBootstrap;
+    }
+
+    /** @param port the client port, 0 for any free port */
+    public static Kafka embedded(Path dir, int port) {
+        return new Kafka(dir, port, null);
+    }
+
+    public static Kafka external(String bootstrapServers) {
+        return new Kafka(null, 0, bootstrapServers);
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public boolean isExternal() {
+        return externalBootstrap != null;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isExternal()) {
+            throw Engine.externalCannot("started", name());
+        }
+        if (broker != null && broker.isAlive()) {
+            return;
+        }
+        long started = System.nanoTime();
+        if (!formatted) {
+            port = Ports.resolve(requestedPort);
+            controllerPort = Ports.free();
+            WorkDir.deleteRecursively(dir);
+            WorkDir.write(serverProperties(), serverPropertiesContent());
+            format();
+            formatted = true;
+        }
+        broker = ChildProcess.start("kafka", ChildJvm.command(dir.resolve("java.args"), JVM_OPTIONS, "kafka.Kafka",
+                List.of(serverProperties().toString())), Map.of(), dir, dir.resolve("kafka.log"));
+        awaitReady();
+        Progress.done("devstack", "kafka ready on " + bootstrapServers(), started);
+    }
+
+    /** Formats the log dir as a standalone controller quorum of one, as {@code kafka-storage.sh format --standalone} does. */
+    private void format() {
+        ChildProcess storageTool = ChildProcess.start("kafka-storage format", ChildJvm.command(dir.resolve("java.args"),
+                        List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), "kafka.tools.StorageTool",
+                        List.of("format", "--standalone", "--ignore-formatted",
+                                "--cluster-id", Uuid.randomUuid().toString(),
+                                "--config", serverProperties().toString())),
+                Map.of(), dir, dir.resolve("format.log"));
+        int exit = storageTool.awaitExit(READY_TIMEOUT);
+        if (exit != 0) {
+            throw new IllegalStateException("formatting the Kafka log dir failed (exit " + exit + "):\n" + storageTool.tail(40));
+        }
+    }
+
+    /** Ready means a client gets the cluster's description from the broker, not merely that the port accepts. */
+    private void awaitReady() {
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        try (Admin admin = Admin.create(config)) {
+            Wait.until("kafka on " + bootstrapServers(), READY_TIMEOUT, () -> {
+                try {
+                    return Optional.of(admin.describeCluster().nodes().get(3, TimeUnit.SECONDS))
+                            .filter(nodes -> !nodes.isEmpty());
+                } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Optional.empty();
+                }
+            }, broker::checkAlive);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (isExternal()) {
+            throw Engine.externalCannot("stopped", name());
+        }
+        if (broker == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        broker.stop(STOP_GRACE);
+        broker = null;
+        Progress.done("devstack", "kafka stopped", started);
+    }
+
+    /** Stops the broker and starts it again on the same ports with the same data. */
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return isExternal() || (broker != null && broker.isAlive());
+    }
+
+    public String bootstrapServers() {
+        return isExternal() ? externalBootstrap : Ports.HOST + ":" + port;
+    }
+
+    /** The broker's own log, for a test that wants to show why it failed. */
+    public Path log() {
+        return dir == null ? null : dir.resolve("kafka.log");
+    }
+
+    private Path serverProperties() {
+        return dir.resolve("server.properties");
+    }
+
+    private String serverPropertiesContent() {
+        return """
+                # single node: broker and controller in one process, everything on loopback
+                process.roles=broker,controller
+                node.id=1
+                listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
+                advertised.listeners=PLAINTEXT://%1$s:%2$d
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=PLAINTEXT
+                controller.quorum.bootstrap.servers=%1$s:%3$d
+                log.dirs=%4$s
+
+                # one replica of everything; topics appear when first used
+                auto.create.topics.enable=true
+                num.partitions=1
+                default.replication.factor=1
+                min.insync.replicas=1
+                offsets.topic.replication.factor=1
+                offsets.topic.num.partitions=5
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                transaction.state.log.num.partitions=5
+                share.coordinator.state.topic.replication.factor=1
+                share.coordinator.state.topic.min.isr=1
+                group.initial.rebalance.delay.ms=0
+
+                # small and light: a developer machine, not a cluster
+                log.segment.bytes=4194304
+                log.retention.hours=24
+                log.cleaner.dedupe.buffer.size=8388608
+                num.network.threads=2
+                num.io.threads=2
+                num.recovery.threads.per.data.dir=1
+                background.threads=2
+                """.formatted(Ports.HOST, port, controllerPort, dir.resolve("data"));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.stay.booking.inventory;
+
+import static dev.stay.booking.db.Tables.INVENTORY_NIGHT;
+import static dev.stay.booking.db.Tables.PROPERTY;
+import static dev.stay.booking.db.Tables.UNIT_TYPE;
+import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.values;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Row1;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class InventoryRepository {
+
+    private final DSLContext db;
+
+    InventoryRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    Optional<ZoneId> zoneOf(UUID propertyId) {
+        return db.select(PROPERTY.TIME_ZONE.convertFrom(ZoneId::of))
+                .from(PROPERTY)
+                .where(PROPERTY.ID.eq(propertyId))
+                .fetchOptional(r -> r.value1());
+    }
+
+    /**
+     * Every night of the stay for every active unit type of the property, in one statement. Inventory is
+     * sparse: a night without its own row has the unit type's default rooms and base price.
+     */
+    List<SaleNight> nights(UUID propertyId, StayRequest stay) {
+        @SuppressWarnings("unchecked")
+        Row1<LocalDate>[] rows = stay.nights().stream().map(d -> row(d)).toArray(Row1[]::new);
+        Table<?> stayNights = values(rows).as("stay_nights", "night");
+        Field<LocalDate> night = field(name("stay_nights", "night"), LocalDate.class);
+        return db.select(
+                        UNIT_TYPE.ID, night,
+                        coalesce(INVENTORY_NIGHT.TOTAL_UNITS, UNIT_TYPE.DEFAULT_UNITS)
+                                .minus(coalesce(INVENTORY_NIGHT.TAKEN_UNITS, inline(0))),
+                        coalesce(INVENTORY_NIGHT.PRICE, UNIT_TYPE.BASE_PRICE),
+                        coalesce(INVENTORY_NIGHT.CLOSED, inline(false)),
+                        UNIT_TYPE.MAX_GUESTS, UNIT_TYPE.FREE_CANCELLATION_HOURS, UNIT_TYPE.PENALTY_PERCENT,
+                        PROPERTY.CURRENCY, PROPERTY.TIME_ZONE.convertFrom(ZoneId::of), PROPERTY.CHECK_IN_TIME)
+                .from(UNIT_TYPE)
+                .join(PROPERTY).on(PROPERTY.ID.eq(UNIT_TYPE.PROPERTY_ID))
+                .crossJoin(stayNights)
+                .leftJoin(INVENTORY_NIGHT)
+                .on(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(UNIT_TYPE.ID).and(INVENTORY_NIGHT.NIGHT.eq(night)))
+                .where(UNIT_TYPE.PROPERTY_ID.eq(propertyId))
+                .and(UNIT_TYPE.ACTIVE.isTrue())
+                .orderBy(UNIT_TYPE.ID, night)
+                .fetch(mapping(SaleNight::new));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.stay.catalog.property;
+
+import static dev.stay.catalog.db.Tables.PROPERTY;
+import static dev.stay.catalog.db.Tables.PROPERTY_PHOTO;
+import static dev.stay.catalog.db.Tables.UNIT_TYPE;
+import static dev.stay.catalog.db.Tables.UNIT_TYPE_PHOTO;
+import static org.jooq.Records.mapping;
+import static org.jooq.impl.DSL.multiset;
+import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.select;
+
+import dev.stay.catalog.db.enums.PropertyStatus;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record9;
+import org.jooq.SelectConditionStep;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads hotels with their photos and room types in one statement (nested multisets), so a page of
+ * hotels, or an {@code _entities} batch from the router, costs one round trip whatever its size.
+ */
+@Repository
+class HotelRepository {
+
+    private final DSLContext db;
+
+    HotelRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    List<Hotel> findPublished(Collection<UUID> ids) {
+        return db.select(
+                        PROPERTY.ID, PROPERTY.NAME, PROPERTY.DESCRIPTION, PROPERTY.STARS,
+                        row(PROPERTY.STREET, PROPERTY.CITY, PROPERTY.REGION, PROPERTY.COUNTRY, PROPERTY.POSTAL_CODE)
+                                .mapping(Hotel.Address::new),
+                        row(PROPERTY.LAT, PROPERTY.LON).mapping(Hotel.GeoPoint::new),
+                        PROPERTY.TIME_ZONE, PROPERTY.CURRENCY,
+                        PROPERTY.AMENITIES.convertFrom(List::of),
+                        multiset(select(PROPERTY_PHOTO.URL, PROPERTY_PHOTO.CAPTION)
+                                .from(PROPERTY_PHOTO)
+                                .where(PROPERTY_PHOTO.PROPERTY_ID.eq(PROPERTY.ID))
+                                .orderBy(PROPERTY_PHOTO.POSITION))
+                                .convertFrom(r -> r.map(mapping(Hotel.Photo::new))),
+                        multiset(roomTypes().and(UNIT_TYPE.PROPERTY_ID.eq(PROPERTY.ID)).orderBy(UNIT_TYPE.POSITION))
+                                .convertFrom(r -> r.map(mapping(RoomType::new))),
+                        PROPERTY.OWNER_ID.convertFrom(Hotel.UserRef::new))
+                .from(PROPERTY)
+                .where(PROPERTY.ID.in(ids))
+                .and(PROPERTY.STATUS.eq(PropertyStatus.PUBLISHED))
+                .fetch(mapping(Hotel::new));
+    }
+
+    List<RoomType> findRoomTypes(Collection<UUID> ids) {
+        return roomTypes().and(UNIT_TYPE.ID.in(ids)).fetch(mapping(RoomType::new));
+    }
+
+    /** Room types still on sale, with their photos; callers narrow it down. */
+    private SelectConditionStep<Record9<UUID, String, String, Integer, Integer, String, Integer,
+            List<dev.stay.catalog.db.enums.Amenity>, List<Hotel.Photo>>> roomTypes() {
+        Field<List<Hotel.Photo>> photos = multiset(select(UNIT_TYPE_PHOTO.URL, UNIT_TYPE_PHOTO.CAPTION)
+                .from(UNIT_TYPE_PHOTO)
+                .where(UNIT_TYPE_PHOTO.UNIT_TYPE_ID.eq(UNIT_TYPE.ID))
+                .orderBy(UNIT_TYPE_PHOTO.POSITION))
+                .convertFrom(r -> r.map(mapping(Hotel.Photo::new)));
+        return db.select(UNIT_TYPE.ID, UNIT_TYPE.NAME, UNIT_TYPE.DESCRIPTION, UNIT_TYPE.MAX_ADULTS,
+                        UNIT_TYPE.MAX_CHILDREN, UNIT_TYPE.BEDS, UNIT_TYPE.SIZE_SQM,
+                        UNIT_TYPE.AMENITIES.convertFrom(List::of), photos)
+                .from(UNIT_TYPE)
+                .where(UNIT_TYPE.REMOVED.isFalse());
+    }
+}
