@@ -59,6 +59,6 @@ export const gatewayConfig = defineConfig({
     }),
   },
 
-  // No `upstreamRetry`: the gateway then never retries a subgraph call. A retried mutation could take
-  // rooms or charge twice, and the subgraphs' idempotency keys are the client's to choose, not ours.
+  // No `upstreamRetry`: the gateway then never retries a subgraph call. A blind retry of a mutation could
+  // take rooms or charge twice; repeating one safely is the client's call, with its idempotency key.
 });

@@ -64,7 +64,7 @@ final class ChildJvm {
             if (isManifestOnlyJar(entry)) {
                 entries.addAll(manifestClassPath(Path.of(entry)));
             } else {
-                entries.add(entry);
+                entries.add(Path.of(entry).toAbsolutePath().toString()); // the engine runs in a directory of its own
             }
         }
         return entries.stream().filter(entry -> !isExcluded(entry)).toList();

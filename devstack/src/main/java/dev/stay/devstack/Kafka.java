@@ -20,7 +20,7 @@ public final class Kafka implements Engine {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
-    private static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC");
+    private static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Path dir;
     private final int requestedPort;
@@ -95,6 +95,8 @@ public final class Kafka implements Engine {
 
     /** Ready means a client gets the cluster's description from the broker, not merely that the port accepts. */
     private void awaitReady() {
+        // a client that finds no listener yet logs every retry: wait for the port first, quietly
+        Wait.isTrue("kafka port " + port, READY_TIMEOUT, () -> Ports.isOpen(port), broker::checkAlive);
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,

@@ -1,10 +1,5 @@
 package dev.stay.devstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +16,8 @@ public final class OpenSearch implements Engine {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final List<String> JVM_OPTIONS = List.of(
-            "-Xms256m", "-Xmx768m", "-XX:+UseSerialGC",
+            "-Xms256m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "--enable-native-access=ALL-UNNAMED",
             "-Dopensearch.set.netty.runtime.available.processors=false",
             "-Dio.netty.allocator.numDirectArenas=0",
             "-Djava.awt.headless=true");
@@ -29,7 +25,6 @@ public final class OpenSearch implements Engine {
     private final Path dir;
     private final int requestedPort;
     private final String externalUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private int port;
     private int transportPort;
@@ -82,24 +77,10 @@ public final class OpenSearch implements Engine {
         Progress.done("devstack", "opensearch ready on " + url(), started);
     }
 
-    /** Ready is what a client needs: the cluster answers its health with yellow or green. */
+    /** Ready is what a client needs: the cluster reports its health as yellow or green. */
     private Optional<String> healthAtLeastYellow() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
-                .timeout(Duration.ofSeconds(5))
-                .GET()
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            boolean ready = response.statusCode() == 200
-                    && (body.contains("\"status\":\"yellow\"") || body.contains("\"status\":\"green\""));
-            return ready ? Optional.of(body) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return Http.okBody(url() + "/_cluster/health?wait_for_status=yellow&timeout=2s")
+                .filter(body -> body.contains("\"status\":\"yellow\"") || body.contains("\"status\":\"green\""));
     }
 
     @Override

@@ -4,12 +4,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL with one database per subgraph ({@code catalog}, {@code booking}, {@code users}), each owned by the
@@ -31,6 +34,7 @@ public final class Postgres implements Engine {
     private final String password;
 
     private EmbeddedPostgres server;
+    private OrphanGuard guard;
     private int port;
     private boolean created;
 
@@ -76,6 +80,7 @@ public final class Postgres implements Engine {
             port = Ports.resolve(requestedPort);
         }
         if (!created) {
+            stopLeftOverServer();
             WorkDir.deleteRecursively(dataDir);
         }
         try {
@@ -90,11 +95,35 @@ public final class Postgres implements Engine {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
         }
+        guard = OrphanGuard.watch(postmasterPid().orElseThrow(), "INT");
         if (!created) {
             createRoleAndDatabases();
             created = true;
         }
         Progress.done("devstack", "postgres ready on " + Ports.HOST + ":" + port, started);
+    }
+
+    /** The postmaster's pid, from the first line of {@code postmaster.pid} in the data dir. */
+    private Optional<Long> postmasterPid() {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            return Files.exists(pidFile)
+                    ? Files.readAllLines(pidFile).stream().findFirst().map(String::trim).map(Long::parseLong)
+                    : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A server from an earlier run in the same work dir that was not stopped (its JVM was killed) holds the port. */
+    private void stopLeftOverServer() {
+        postmasterPid().flatMap(ProcessHandle::of)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false))
+                .ifPresent(process -> {
+                    Progress.line("devstack", "stopping a PostgreSQL left over in " + dataDir + " (pid " + process.pid() + ")");
+                    process.destroy();
+                    process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+                });
     }
 
     private void createRoleAndDatabases() {
@@ -118,6 +147,7 @@ public final class Postgres implements Engine {
             return;
         }
         try {
+            guard.release();
             server.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -27,12 +27,16 @@ public final class Redis implements Engine {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+    /** Extracted once per JVM: a restart should not copy 10 MB again. */
+    private static String bundledExecutable;
+
     private final Path dir;
     private final int requestedPort;
     private final URI externalUrl;
 
     private int port;
     private ChildProcess server;
+    private OrphanGuard guard;
 
     private Redis(Path dir, int requestedPort, URI externalUrl) {
         this.dir = dir;
@@ -83,21 +87,26 @@ public final class Redis implements Engine {
                 "--dir", dir.toString(),
                 "--maxmemory", "256mb",
                 "--maxmemory-policy", "allkeys-lru"), Map.of(), dir, dir.resolve("redis.log"));
+        guard = OrphanGuard.watch(server.pid(), "TERM");
         Wait.isTrue("redis on " + Ports.HOST + ":" + port, READY_TIMEOUT, this::answersPing, server::checkAlive);
         Progress.done("devstack", "redis ready on " + Ports.HOST + ":" + port
                 + (executable.equals("redis-server") ? "" : " (bundled redis-server)"), started);
     }
 
-    private static String executable() {
+    private static synchronized String executable() {
         for (String path : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!path.isBlank() && Files.isExecutable(Path.of(path, "redis-server"))) {
                 return "redis-server";
             }
         }
+        if (bundledExecutable != null) {
+            return bundledExecutable;
+        }
         try {
             File bundled = ExecutableProvider.newJarResourceProvider().get();
             bundled.setExecutable(true);
-            return bundled.getAbsolutePath();
+            bundledExecutable = bundled.getAbsolutePath();
+            return bundledExecutable;
         } catch (IOException e) {
             throw new UncheckedIOException("no redis-server on PATH and the bundled one cannot be extracted", e);
         }
@@ -127,6 +136,7 @@ public final class Redis implements Engine {
         if (server == null) {
             return;
         }
+        guard.release();
         server.stop(STOP_GRACE);
         server = null;
         Progress.line("devstack", "redis stopped");

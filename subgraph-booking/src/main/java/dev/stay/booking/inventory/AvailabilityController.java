@@ -13,8 +13,8 @@ import org.springframework.stereotype.Controller;
 @Controller
 class AvailabilityController {
 
-    /** A hotel as booking sees it: just its id, which is all availability needs. */
-    record HotelRef(UUID id) {}
+    /** A hotel as booking sees it: just its id, which is all availability needs. Named as its GraphQL type. */
+    record Hotel(UUID id) {}
 
     private final InventoryRepository inventory;
     private final Clock clock;
@@ -26,12 +26,12 @@ class AvailabilityController {
 
     /** Any well-formed id is a hotel here: one that booking does not sell yet simply has no availability. */
     @EntityMapping
-    List<HotelRef> hotel(@Argument List<String> idList) {
-        return idList.stream().map(id -> Ids.tryParse(id).map(HotelRef::new).orElse(null)).toList();
+    List<Hotel> hotel(@Argument List<String> idList) {
+        return idList.stream().map(id -> Ids.tryParse(id).map(Hotel::new).orElse(null)).toList();
     }
 
     @SchemaMapping(typeName = "Hotel")
-    List<RoomOffer> availability(HotelRef hotel, @Argument LocalDate checkIn, @Argument LocalDate checkOut,
+    List<RoomOffer> availability(Hotel hotel, @Argument LocalDate checkIn, @Argument LocalDate checkOut,
                                  @Argument int guests, @Argument int rooms) {
         LocalDate today = inventory.zoneOf(hotel.id()).map(zone -> LocalDate.now(clock.withZone(zone)))
                 .orElseGet(() -> LocalDate.now(clock));
