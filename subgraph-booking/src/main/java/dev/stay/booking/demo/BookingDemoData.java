@@ -4,7 +4,7 @@ import static dev.stay.booking.db.Tables.PROPERTY;
 
 import dev.stay.booking.db.tables.records.PropertyRecord;
 import dev.stay.booking.db.tables.records.UnitTypeRecord;
-import dev.stay.platform.demo.DemoWorld;
+import dev.stay.common.demo.DemoWorld;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;

@@ -1,6 +1,6 @@
 package dev.stay.booking.inventory;
 
-import dev.stay.platform.graphql.Ids;
+import dev.stay.common.graphql.Ids;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

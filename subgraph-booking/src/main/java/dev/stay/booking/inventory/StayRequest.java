@@ -1,6 +1,6 @@
 package dev.stay.booking.inventory;
 
-import dev.stay.platform.graphql.BadUserInput;
+import dev.stay.common.graphql.BadUserInput;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.stay.booking.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stay.platform.graphql.BadUserInput;
+import dev.stay.common.graphql.BadUserInput;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

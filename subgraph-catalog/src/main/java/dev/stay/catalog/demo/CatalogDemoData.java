@@ -9,7 +9,7 @@ import dev.stay.catalog.db.enums.PropertyStatus;
 import dev.stay.catalog.db.tables.records.PropertyPhotoRecord;
 import dev.stay.catalog.db.tables.records.PropertyRecord;
 import dev.stay.catalog.db.tables.records.UnitTypeRecord;
-import dev.stay.platform.demo.DemoWorld;
+import dev.stay.common.demo.DemoWorld;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;

@@ -1,6 +1,6 @@
 package dev.stay.catalog.property;
 
-import dev.stay.platform.graphql.Ids;
+import dev.stay.common.graphql.Ids;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.graphql.dgs.client.codegen.EntitiesGraphQLQuery;
 import com.netflix.graphql.dgs.client.codegen.GraphQLQueryRequest;
-import dev.stay.platform.test.SubgraphTest;
-import dev.stay.platform.test.SubgraphTestSupport.StatementCounter;
+import dev.stay.common.test.SubgraphTest;
+import dev.stay.common.test.SubgraphTestSupport.StatementCounter;
 import dev.stay.codegen.catalog.client.EntitiesProjectionRoot;
 import dev.stay.codegen.catalog.client.HotelGraphQLQuery;
 import dev.stay.codegen.catalog.client.HotelProjectionRoot;

@@ -1,0 +1,37 @@
+package dev.stay.common.graphql;
+
+import graphql.scalars.ExtendedScalars;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.federation.FederationSchemaFactory;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/**
+ * What every Stay subgraph needs from GraphQL: a Federation 2 schema built from the SDL in {@code schema/},
+ * so the router can compose it and resolve entities through {@code _entities}; the {@code Date} and
+ * {@code DateTime} scalars; and bad input answered as a typed error rather than an internal one.
+ */
+@AutoConfiguration
+public class StayGraphQlAutoConfiguration {
+
+    @Bean
+    FederationSchemaFactory federationSchemaFactory() {
+        return new FederationSchemaFactory();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer federationSchema(FederationSchemaFactory factory) {
+        return builder -> builder.schemaFactory(factory::createGraphQLSchema);
+    }
+
+    @Bean
+    RuntimeWiringConfigurer stayScalars() {
+        return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.DateTime);
+    }
+
+    @Bean
+    BadUserInputResolver badUserInputResolver() {
+        return new BadUserInputResolver();
+    }
+}

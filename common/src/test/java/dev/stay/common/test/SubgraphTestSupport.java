@@ -1,0 +1,47 @@
+package dev.stay.common.test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.ExecuteListenerProvider;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.ExecutionGraphQlService;
+import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
+
+/** What every subgraph's integration tests use: a GraphQL tester on the real schema and a SQL statement counter. */
+@TestConfiguration(proxyBeanMethods = false)
+public class SubgraphTestSupport {
+
+    @Bean
+    ExecutionGraphQlServiceTester graphQlTester(ExecutionGraphQlService service) {
+        return ExecutionGraphQlServiceTester.create(service);
+    }
+
+    @Bean
+    StatementCounter statementCounter() {
+        return new StatementCounter();
+    }
+
+    @Bean
+    ExecuteListenerProvider countingListener(StatementCounter counter) {
+        return new DefaultExecuteListenerProvider(counter);
+    }
+
+    /** Counts the SQL statements jOOQ runs, so tests can prove that a batch costs one query. */
+    public static class StatementCounter implements ExecuteListener {
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public void executeStart(ExecuteContext ctx) {
+            count.incrementAndGet();
+        }
+
+        /** The statements since the last reset. */
+        public int reset() {
+            return count.getAndSet(0);
+        }
+    }
+}
