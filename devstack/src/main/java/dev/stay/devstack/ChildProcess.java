@@ -18,6 +18,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcess {
 
+    /**
+     * {@code setsid} puts the process in a session of its own, so a Ctrl-C in the terminal reaches only the JVM
+     * that started it, which then stops everything in order (router, subgraphs, engines) instead of all at once.
+     */
+    private static final List<String> OWN_SESSION = Files.isExecutable(Path.of("/usr/bin/setsid"))
+            ? List.of("/usr/bin/setsid") : List.of();
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -31,14 +38,23 @@ final class ChildProcess {
     static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workingDir, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            List<String> fullCommand = new ArrayList<>(OWN_SESSION);
+            fullCommand.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(fullCommand)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
             if (workingDir != null) {
                 builder.directory(workingDir.toFile());
             }
-            builder.environment().putAll(environment);
+            // a null value removes an inherited variable
+            environment.forEach((variable, value) -> {
+                if (value == null) {
+                    builder.environment().remove(variable);
+                } else {
+                    builder.environment().put(variable, value);
+                }
+            });
             return new ChildProcess(name, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + String.join(" ", command), e);
@@ -86,8 +102,8 @@ final class ChildProcess {
     }
 
     /**
-     * Asks the process and its descendants to end (SIGTERM, as Ctrl-C would reach the whole group), then kills what
-     * is still alive after the grace period. Descendants are collected first, so none is orphaned.
+     * Asks the process and its descendants to end (SIGTERM), then kills what is still alive after the grace period.
+     * Descendants are collected first, so none is orphaned.
      */
     void stop(Duration grace) {
         List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
@@ -116,7 +132,10 @@ final class ChildProcess {
         }
     }
 
-    /** The last lines of the log, read from its end so a large log costs nothing. */
+    /**
+     * The last lines of the log, read from its end so a large log costs nothing. Stack frames are left out: the
+     * messages around them say what went wrong, and forty lines of {@code at ...} would push those out.
+     */
     String tail(int lines) {
         if (!Files.exists(log)) {
             return "(no log)";
@@ -127,7 +146,9 @@ final class ChildProcess {
             byte[] bytes = new byte[(int) (length - from)];
             file.seek(from);
             file.readFully(bytes);
-            List<String> all = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            List<String> all = new String(bytes, StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("\tat ") && !line.matches("\\s+\\.\\.\\. \\d+ (common frames omitted|more)"))
+                    .toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";

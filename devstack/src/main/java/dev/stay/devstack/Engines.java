@@ -1,13 +1,10 @@
 package dev.stay.devstack;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * All engines of the platform, embedded or external. {@link #shared()} is what integration tests use: one set per
@@ -26,7 +23,7 @@ public final class Engines implements AutoCloseable {
     private static volatile Engines shared;
 
     private final Path workDir;
-    private final boolean ownsWorkDir;
+    private final boolean temporaryWorkDir;
     private final Postgres postgres;
     private final Kafka kafka;
     private final Redis redis;
@@ -35,35 +32,16 @@ public final class Engines implements AutoCloseable {
     private final ProviderStub notifications;
     private boolean closed;
 
-    private Engines(Builder builder) {
-        this.ownsWorkDir = builder.workDir == null;
-        this.workDir = ownsWorkDir ? WorkDir.temporary("stay-devstack-") : WorkDir.create(builder.workDir);
-        Map<String, String> env = builder.environment;
-        EnginePorts ports = builder.ports;
-        this.postgres = has(env, "STAY_DB_URL_BASE")
-                ? Postgres.external(env.get("STAY_DB_URL_BASE"), env.getOrDefault("STAY_DB_USER", Postgres.LOCAL_USER),
-                        env.getOrDefault("STAY_DB_PASSWORD", ""))
-                : Postgres.embedded(workDir.resolve("postgres"), ports.postgres());
-        this.kafka = has(env, "STAY_KAFKA_BOOTSTRAP")
-                ? Kafka.external(env.get("STAY_KAFKA_BOOTSTRAP"))
-                : Kafka.embedded(workDir.resolve("kafka"), ports.kafka());
-        this.redis = has(env, "STAY_REDIS_URL")
-                ? Redis.external(env.get("STAY_REDIS_URL"))
-                : Redis.embedded(workDir.resolve("redis"), ports.redis());
-        this.openSearch = has(env, "STAY_OPENSEARCH_URL")
-                ? OpenSearch.external(env.get("STAY_OPENSEARCH_URL"))
-                : OpenSearch.embedded(workDir.resolve("opensearch"), ports.openSearch());
-        this.payment = has(env, "STAY_PAYMENT_URL")
-                ? ProviderStub.external("payment", env.get("STAY_PAYMENT_URL"))
-                : ProviderStub.embedded("payment", ports.payment());
-        this.notifications = has(env, "STAY_NOTIFY_URL")
-                ? ProviderStub.external("notify", env.get("STAY_NOTIFY_URL"))
-                : ProviderStub.embedded("notify", ports.notifications());
-    }
-
-    private static boolean has(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value != null && !value.isBlank();
+    Engines(Path workDir, boolean temporaryWorkDir, Postgres postgres, Kafka kafka, Redis redis, OpenSearch openSearch,
+            ProviderStub payment, ProviderStub notifications) {
+        this.workDir = workDir;
+        this.temporaryWorkDir = temporaryWorkDir;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.redis = redis;
+        this.openSearch = openSearch;
+        this.payment = payment;
+        this.notifications = notifications;
     }
 
     /**
@@ -77,8 +55,7 @@ public final class Engines implements AutoCloseable {
                 engines = shared;
                 if (engines == null) {
                     engines = builder().start();
-                    Engines started = engines;
-                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "devstack-engines-stop"));
+                    Runtime.getRuntime().addShutdownHook(new Thread(engines::close, "devstack-engines-stop"));
                     shared = engines;
                 }
             }
@@ -86,65 +63,20 @@ public final class Engines implements AutoCloseable {
         return engines;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static EnginesBuilder builder() {
+        return new EnginesBuilder();
     }
 
-    public static final class Builder {
-
-        private Path workDir;
-        private Map<String, String> environment = System.getenv();
-        private EnginePorts ports = EnginePorts.ANY;
-
-        private Builder() {
-        }
-
-        /** Where engine data, generated configuration and engine logs go; a temporary directory when not set. */
-        public Builder workDir(Path workDir) {
-            this.workDir = workDir;
-            return this;
-        }
-
-        /** Where external endpoints are looked up; the process environment when not set. */
-        public Builder environment(Map<String, String> environment) {
-            this.environment = Map.copyOf(environment);
-            return this;
-        }
-
-        public Builder ports(EnginePorts ports) {
-            this.ports = ports;
-            return this;
-        }
-
-        /** Starts the embedded engines, in parallel: each waits mostly on a process of its own. */
-        public Engines start() {
-            Engines engines = new Engines(this);
-            engines.startAll();
-            return engines;
-        }
-    }
-
-    private void startAll() {
+    void startAll() {
         long started = System.nanoTime();
-        List<Engine> embedded = all().stream().filter(engine -> !engine.isExternal()).toList();
         all().stream().filter(Engine::isExternal)
                 .forEach(engine -> Progress.line("devstack", engine.name() + " is external, not started"));
-        List<CompletableFuture<Void>> starts = embedded.stream()
-                .map(engine -> CompletableFuture.runAsync(engine::start, runnable -> Thread.ofPlatform()
-                        .name("devstack-start-" + engine.name()).daemon().start(runnable)))
-                .toList();
-        List<Throwable> failures = new ArrayList<>();
-        for (CompletableFuture<Void> start : starts) {
-            try {
-                start.join();
-            } catch (CompletionException e) {
-                failures.add(e.getCause());
-            }
-        }
+        List<RuntimeException> failures = Parallel.each(all().stream().filter(engine -> !engine.isExternal()).toList(),
+                engine -> "devstack-start-" + engine.name(), Engine::start);
         if (!failures.isEmpty()) {
             close();
-            IllegalStateException failure = new IllegalStateException("engines did not start: " + failures.stream()
-                    .map(Throwable::getMessage).toList());
+            IllegalStateException failure = new IllegalStateException("engines did not start: "
+                    + failures.stream().map(Throwable::getMessage).toList());
             failures.forEach(failure::addSuppressed);
             throw failure;
         }
@@ -220,24 +152,9 @@ public final class Engines implements AutoCloseable {
         }
         closed = true;
         long started = System.nanoTime();
-        List<Thread> stops = new ArrayList<>();
-        for (Engine engine : all()) {
-            stops.add(Thread.ofPlatform().name("devstack-stop-" + engine.name()).start(() -> {
-                try {
-                    engine.close();
-                } catch (RuntimeException e) {
-                    Progress.line("devstack", engine.name() + " did not stop cleanly: " + e.getMessage());
-                }
-            }));
-        }
-        for (Thread stop : stops) {
-            try {
-                stop.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (ownsWorkDir) {
+        Parallel.each(all(), engine -> "devstack-stop-" + engine.name(), Engine::close)
+                .forEach(failure -> Progress.line("devstack", "an engine did not stop cleanly: " + failure.getMessage()));
+        if (temporaryWorkDir) {
             WorkDir.deleteRecursively(workDir);
         }
         Progress.done("devstack", "engines stopped", started);

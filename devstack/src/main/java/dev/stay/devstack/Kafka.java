@@ -146,11 +146,6 @@ public final class Kafka implements Engine {
         return isExternal() ? externalBootstrap : Ports.HOST + ":" + port;
     }
 
-    /** The broker's own log, for a test that wants to show why it failed. */
-    public Path log() {
-        return dir == null ? null : dir.resolve("kafka.log");
-    }
-
     private Path serverProperties() {
         return dir.resolve("server.properties");
     }

@@ -31,8 +31,7 @@ public final class OpenSearchNode {
                 .put("transport.port", transportPort)
                 .put("discovery.type", "single-node")
                 // a laptop's disk can be fuller than a server's: never turn indices read-only for that
-                .put("cluster.routing.allocation.disk.threshold_enabled", false)
-                .put("action.auto_create_index", true));
+                .put("cluster.routing.allocation.disk.threshold_enabled", false));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -21,6 +21,20 @@ final class WorkDir {
         }
     }
 
+    /** {@code <parent>/run-<pid>}, after removing the {@code run-*} dirs of processes that have ended. */
+    static Path forThisProcess(Path parent) {
+        if (Files.isDirectory(parent)) {
+            try (Stream<Path> runs = Files.list(parent)) {
+                runs.filter(dir -> dir.getFileName().toString().matches("run-\\d+"))
+                        .filter(dir -> ProcessHandle.of(Long.parseLong(dir.getFileName().toString().substring(4))).isEmpty())
+                        .forEach(WorkDir::deleteRecursively);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return create(parent.resolve("run-" + ProcessHandle.current().pid()));
+    }
+
     static Path create(Path dir) {
         try {
             return Files.createDirectories(dir);

@@ -21,7 +21,9 @@ final class StayClient {
 
     private static final Map<Class<?>, Coercing<?, ?>> SCALARS = Map.of(LocalDate.class, ExtendedScalars.Date.getCoercing());
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the gateway refuses an h2c upgrade on POST
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final URI endpoint;
 
