@@ -31,7 +31,7 @@ public class StayGraphQlAutoConfiguration {
     }
 
     @Bean
-    BadUserInputResolver badUserInputResolver() {
-        return new BadUserInputResolver();
+    ExpectedErrorResolver expectedErrorResolver() {
+        return new ExpectedErrorResolver();
     }
 }

@@ -7,16 +7,17 @@ import org.jooq.ExecuteListenerProvider;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.graphql.ExecutionGraphQlService;
-import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.test.tester.WebGraphQlTester;
 
 /** What every subgraph's integration tests use: a GraphQL tester on the real schema and a SQL statement counter. */
 @TestConfiguration(proxyBeanMethods = false)
 public class SubgraphTestSupport {
 
+    /** Through the same handler and interceptors as an HTTP request, without the HTTP. */
     @Bean
-    ExecutionGraphQlServiceTester graphQlTester(ExecutionGraphQlService service) {
-        return ExecutionGraphQlServiceTester.create(service);
+    WebGraphQlTester graphQlTester(WebGraphQlHandler handler) {
+        return WebGraphQlTester.create(handler);
     }
 
     @Bean

@@ -16,7 +16,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
+import org.springframework.graphql.test.tester.WebGraphQlTester;
 
 @SubgraphTest
 class AvailabilityIT {
@@ -37,7 +37,7 @@ class AvailabilityIT {
               }
             }""";
 
-    @Autowired ExecutionGraphQlServiceTester graphQl;
+    @Autowired WebGraphQlTester graphQl;
     @Autowired DSLContext db;
     @Autowired StatementCounter statements;
 

@@ -16,12 +16,12 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
+import org.springframework.graphql.test.tester.WebGraphQlTester;
 
 @SubgraphTest
 class HotelQueriesIT {
 
-    @Autowired ExecutionGraphQlServiceTester graphQl;
+    @Autowired WebGraphQlTester graphQl;
     @Autowired DSLContext db;
     @Autowired StatementCounter statements;
     Fixtures fixtures;

@@ -14,12 +14,12 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.test.tester.ExecutionGraphQlServiceTester;
+import org.springframework.graphql.test.tester.WebGraphQlTester;
 
 @SubgraphTest
 class UserEntitiesIT {
 
-    @Autowired ExecutionGraphQlServiceTester graphQl;
+    @Autowired WebGraphQlTester graphQl;
     @Autowired DSLContext db;
     @Autowired StatementCounter statements;
 

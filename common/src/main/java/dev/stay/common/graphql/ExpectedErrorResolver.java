@@ -7,15 +7,25 @@ import java.util.Map;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
 
-/** Turns {@link BadUserInput} into a client error with a code, reason and field. */
-class BadUserInputResolver extends DataFetcherExceptionResolverAdapter {
+/**
+ * Turns the expected failures of a query into client errors with a code: {@link BadUserInput} with its reason and
+ * field, {@link Forbidden} with FORBIDDEN or UNAUTHENTICATED.
+ */
+class ExpectedErrorResolver extends DataFetcherExceptionResolverAdapter {
 
-    BadUserInputResolver() {
+    ExpectedErrorResolver() {
         setThreadLocalContextAware(false);
     }
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        if (ex instanceof Forbidden forbidden) {
+            return GraphqlErrorBuilder.newError(env)
+                    .errorType(forbidden.code().equals("FORBIDDEN") ? ErrorType.FORBIDDEN : ErrorType.UNAUTHORIZED)
+                    .message(forbidden.getMessage())
+                    .extensions(Map.of("code", forbidden.code()))
+                    .build();
+        }
         if (!(ex instanceof BadUserInput bad)) {
             return null;
         }

@@ -1,0 +1,118 @@
+package dev.stay.common.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Lets through to {@code /graphql} only POSTs signed by the router ({@link RouterSignature}); anything else
+ * is refused before any token, query or database is looked at.
+ */
+class RouterSignatureFilter extends OncePerRequestFilter {
+
+    private static final int MAX_BODY_BYTES = 1 << 20;
+
+    private final RouterSignature signature;
+    private final Clock clock;
+
+    RouterSignatureFilter(RouterSignature signature, Clock clock) {
+        this.signature = signature;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"/graphql".equals(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!HttpMethod.POST.matches(request.getMethod())) {
+            refuse(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "only POST is served");
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "REQUEST_TOO_LARGE", "request too large");
+            return;
+        }
+        if (!signature.verifies(request.getHeader(RouterSignature.HEADER), body, clock.instant())) {
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "UNSIGNED_REQUEST",
+                    "subgraphs answer the router only: missing or invalid " + RouterSignature.HEADER);
+            return;
+        }
+        chain.doFilter(new BodyReplay(request, body), response);
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String code, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(("{\"errors\":[{\"message\":\"" + message
+                + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The request with its body, already read for the signature check, readable again. */
+    private static final class BodyReplay extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BodyReplay(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+            };
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.stay.common.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Who is asking: the signed-in user of a verified token (its subject and realm roles), or nobody.
+ *
+ * @param id    the token's subject, which is the user's id everywhere in Stay
+ * @param roles realm roles, lower case: guest, owner, admin, partner
+ */
+public record Viewer(UUID id, Set<String> roles, String email, String name) {
+
+    /** The viewer of the current request, if it carries a valid token. */
+    public static Optional<Viewer> current() {
+        return from(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    public static Optional<Viewer> from(Authentication authentication) {
+        if (!(authentication instanceof JwtAuthenticationToken token)) {
+            return Optional.empty();
+        }
+        var jwt = token.getToken();
+        Set<String> roles = token.getAuthorities().stream()
+                .map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5).toLowerCase())
+                .collect(Collectors.toUnmodifiableSet());
+        UUID id;
+        try {
+            id = UUID.fromString(jwt.getSubject());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new Viewer(id, roles, jwt.getClaimAsString("email"), jwt.getClaimAsString("name")));
+    }
+
+    public boolean isAdmin() {
+        return roles.contains("admin");
+    }
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    /** Whether this viewer may see or change what belongs to that user: themselves, or an admin. */
+    public boolean mayActFor(UUID userId) {
+        return id.equals(userId) || isAdmin();
+    }
+
+    static List<String> realmRoles(Object realmAccess) {
+        if (realmAccess instanceof java.util.Map<?, ?> map && map.get("roles") instanceof List<?> roles) {
+            return roles.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+}
