@@ -38,7 +38,7 @@ class BookingDemoData implements ApplicationRunner {
         }
         List<TableRecord<?>> rows = new ArrayList<>();
         for (DemoWorld.Hotel hotel : DemoWorld.small().hotels()) {
-            rows.add(new PropertyRecord().setId(hotel.id()).setTimeZone(hotel.city().timeZone())
+            rows.add(new PropertyRecord().setId(hotel.id()).setOwnerId(hotel.ownerId()).setTimeZone(hotel.city().timeZone())
                     .setCurrency(hotel.city().currency()));
             for (DemoWorld.RoomType room : hotel.roomTypes()) {
                 rows.add(new UnitTypeRecord().setId(room.id()).setPropertyId(hotel.id())

@@ -9,6 +9,9 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.row;
+import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.values;
 
 import java.time.LocalDate;
@@ -29,6 +32,55 @@ class InventoryRepository {
 
     InventoryRepository(DSLContext db) {
         this.db = db;
+    }
+
+    /** What a room type is sold under: its hotel's owner, time zone and currency. */
+    record SaleTerms(UUID ownerId, ZoneId zone, String currency) {}
+
+    Optional<SaleTerms> termsOf(UUID unitTypeId) {
+        return db.select(PROPERTY.OWNER_ID, PROPERTY.TIME_ZONE.convertFrom(ZoneId::of), PROPERTY.CURRENCY)
+                .from(UNIT_TYPE)
+                .join(PROPERTY).on(PROPERTY.ID.eq(UNIT_TYPE.PROPERTY_ID))
+                .where(UNIT_TYPE.ID.eq(unitTypeId))
+                .fetchOptional(mapping(SaleTerms::new));
+    }
+
+    /**
+     * Locks the existing nights of the range in date order, for the rest of the transaction.
+     *
+     * @return the most rooms booked on any of those nights
+     */
+    int lockNights(UUID unitTypeId, LocalDate from, LocalDate to) {
+        return db.select(INVENTORY_NIGHT.TAKEN_UNITS)
+                .from(INVENTORY_NIGHT)
+                .where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(unitTypeId))
+                .and(INVENTORY_NIGHT.NIGHT.between(from, to))
+                .orderBy(INVENTORY_NIGHT.NIGHT)
+                .forUpdate()
+                .fetch(INVENTORY_NIGHT.TAKEN_UNITS)
+                .stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /** Writes the change to every night of its range in one statement, creating the nights that had no row. */
+    void set(InventoryChange change) {
+        @SuppressWarnings("unchecked")
+        Row1<LocalDate>[] rows = change.nights().stream().map(d -> row(d)).toArray(Row1[]::new);
+        Table<?> nights = values(rows).as("nights", "night");
+        Field<LocalDate> night = field(name("nights", "night"), LocalDate.class);
+        db.insertInto(INVENTORY_NIGHT, INVENTORY_NIGHT.UNIT_TYPE_ID, INVENTORY_NIGHT.NIGHT,
+                        INVENTORY_NIGHT.TOTAL_UNITS, INVENTORY_NIGHT.PRICE, INVENTORY_NIGHT.CLOSED)
+                .select(select(val(change.roomTypeId()), night, val(change.rooms(), INVENTORY_NIGHT.TOTAL_UNITS),
+                        val(change.price(), INVENTORY_NIGHT.PRICE),
+                        val(change.closed() != null && change.closed()))
+                        .from(nights))
+                .onConflict(INVENTORY_NIGHT.UNIT_TYPE_ID, INVENTORY_NIGHT.NIGHT)
+                .doUpdate()
+                .set(INVENTORY_NIGHT.TOTAL_UNITS, change.rooms() == null ? INVENTORY_NIGHT.TOTAL_UNITS
+                        : excluded(INVENTORY_NIGHT.TOTAL_UNITS))
+                .set(INVENTORY_NIGHT.PRICE, change.price() == null ? INVENTORY_NIGHT.PRICE : excluded(INVENTORY_NIGHT.PRICE))
+                .set(INVENTORY_NIGHT.CLOSED, change.closed() == null ? INVENTORY_NIGHT.CLOSED
+                        : excluded(INVENTORY_NIGHT.CLOSED))
+                .execute();
     }
 
     Optional<ZoneId> zoneOf(UUID propertyId) {

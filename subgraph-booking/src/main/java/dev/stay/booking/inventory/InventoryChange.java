@@ -1,0 +1,71 @@
+package dev.stay.booking.inventory;
+
+import dev.stay.codegen.booking.types.InventoryErrorCode;
+import dev.stay.codegen.booking.types.SetRoomInventoryInput;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An owner's change to a room type's nights, built from the input only when every rule holds. A null
+ * {@code rooms}, {@code price} or {@code closed} leaves that part of each night as it is.
+ */
+record InventoryChange(UUID roomTypeId, LocalDate from, LocalDate to, Integer rooms, BigDecimal price, Boolean closed) {
+
+    record Error(String field, InventoryErrorCode code, String message) {}
+
+    record Result(InventoryChange change, List<Error> errors) {}
+
+    static final int MAX_NIGHTS = 366;
+    static final int MAX_ROOMS = 10_000;
+    static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
+
+    /**
+     * @param today          the current day where the hotel is: nights before it are history
+     * @param currencyDigits decimals of the hotel's currency
+     */
+    static Result of(UUID roomTypeId, SetRoomInventoryInput input, LocalDate today, int currencyDigits) {
+        List<Error> errors = new ArrayList<>();
+        if (input.getTo().isBefore(input.getFrom())) {
+            errors.add(new Error("to", InventoryErrorCode.RANGE_INVALID, "to must not be before from"));
+        } else if (ChronoUnit.DAYS.between(input.getFrom(), input.getTo()) + 1 > MAX_NIGHTS) {
+            errors.add(new Error("to", InventoryErrorCode.RANGE_TOO_LONG, "at most " + MAX_NIGHTS + " nights at once"));
+        }
+        if (input.getFrom().isBefore(today)) {
+            errors.add(new Error("from", InventoryErrorCode.RANGE_IN_PAST, "from is in the past where the hotel is"));
+        }
+        if (input.getRooms() != null && (input.getRooms() < 0 || input.getRooms() > MAX_ROOMS)) {
+            errors.add(new Error("rooms", InventoryErrorCode.ROOMS_OUT_OF_RANGE, "rooms must be 0 to " + MAX_ROOMS));
+        }
+        BigDecimal price = null;
+        if (input.getPrice() != null) {
+            try {
+                price = new BigDecimal(input.getPrice().strip());
+                if (price.signum() < 0 || price.compareTo(MAX_PRICE) > 0 || price.stripTrailingZeros().scale() > currencyDigits) {
+                    errors.add(priceError(currencyDigits));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(priceError(currencyDigits));
+            }
+        }
+        if (input.getRooms() == null && input.getPrice() == null && input.getClosed() == null) {
+            errors.add(new Error(null, InventoryErrorCode.NOTHING_TO_SET, "give rooms, price or closed"));
+        }
+        return errors.isEmpty()
+                ? new Result(new InventoryChange(roomTypeId, input.getFrom(), input.getTo(), input.getRooms(), price,
+                        input.getClosed()), List.of())
+                : new Result(null, errors);
+    }
+
+    List<LocalDate> nights() {
+        return from.datesUntil(to.plusDays(1)).toList();
+    }
+
+    private static Error priceError(int digits) {
+        return new Error("price", InventoryErrorCode.PRICE_INVALID,
+                "price must be a decimal from 0 to " + MAX_PRICE + " with at most " + digits + " decimals");
+    }
+}

@@ -1,0 +1,184 @@
+package dev.stay.booking.inventory;
+
+import static dev.stay.booking.db.Tables.INVENTORY_NIGHT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stay.booking.db.tables.records.InventoryNightRecord;
+import dev.stay.booking.db.tables.records.PropertyRecord;
+import dev.stay.booking.db.tables.records.UnitTypeRecord;
+import dev.stay.common.test.SignedIn;
+import dev.stay.common.test.SubgraphTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Result;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.WebGraphQlTester;
+
+@SubgraphTest
+class SetRoomInventoryIT {
+
+    static final String SET = """
+            mutation ($input: SetRoomInventoryInput!) {
+              setRoomInventory(input: $input) { roomType { id } nights errors { field code message } }
+            }""";
+
+    @Autowired WebGraphQlTester graphQl;
+    @Autowired DSLContext db;
+
+    UUID owner = UUID.randomUUID();
+    UUID hotel = UUID.randomUUID();
+    UUID roomType = UUID.randomUUID();
+    LocalDate from = LocalDate.now().plusDays(20);
+
+    @BeforeEach
+    void anOwnersHotelWithTwoRoomsBookedOnOneNight() {
+        db.batchInsert(
+                new PropertyRecord().setId(hotel).setOwnerId(owner).setTimeZone("Europe/Paris").setCurrency("EUR"),
+                new UnitTypeRecord().setId(roomType).setPropertyId(hotel).setMaxGuests(2).setDefaultUnits(5)
+                        .setBasePrice(new BigDecimal("90.00")),
+                new InventoryNightRecord().setUnitTypeId(roomType).setNight(from.plusDays(1)).setTakenUnits(2))
+                .execute();
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    @Test
+    void theOwnerSetsRoomsAndPriceForEveryNightOfTheRange() {
+        SignedIn.as(owner, "guest", "owner");
+
+        var result = set(input(from, from.plusDays(4), Map.of("rooms", 8, "price", "120.50")));
+
+        result.path("setRoomInventory.errors").entityList(Object.class).hasSize(0);
+        result.path("setRoomInventory.nights").entity(Integer.class).isEqualTo(5);
+        result.path("setRoomInventory.roomType.id").entity(String.class).isEqualTo(roomType.toString());
+        Result<InventoryNightRecord> nights = nights();
+        assertThat(nights).hasSize(5).allSatisfy(n -> {
+            assertThat(n.getTotalUnits()).isEqualTo(8);
+            assertThat(n.getPrice()).isEqualByComparingTo("120.50");
+            assertThat(n.getClosed()).isFalse();
+        });
+        assertThat(nights.get(1).getTakenUnits()).as("bookings are kept").isEqualTo(2);
+    }
+
+    @Test
+    void closingLeavesRoomsAndPriceAsTheyWere() {
+        SignedIn.as(owner, "owner");
+        set(input(from, from.plusDays(1), Map.of("price", "99.00")));
+
+        set(input(from, from.plusDays(2), Map.of("closed", true)))
+                .path("setRoomInventory.nights").entity(Integer.class).isEqualTo(3);
+
+        assertThat(nights()).extracting(InventoryNightRecord::getClosed).containsOnly(true);
+        assertThat(nights().get(0).getPrice()).isEqualByComparingTo("99.00");
+        assertThat(nights().get(2).getPrice()).as("never priced: the base price still applies").isNull();
+    }
+
+    @Test
+    void anAdminMaySetAnyHotel() {
+        SignedIn.as(UUID.randomUUID(), "admin");
+
+        set(input(from, from, Map.of("rooms", 3))).path("setRoomInventory.errors").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void anotherOwnerOrAGuestIsForbiddenAndNothingChanges() {
+        SignedIn.as(UUID.randomUUID(), "guest", "owner");
+        set(input(from, from.plusDays(2), Map.of("rooms", 0)))
+                .path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("FORBIDDEN");
+        SignedIn.as(UUID.randomUUID(), "guest");
+        set(input(from, from.plusDays(2), Map.of("rooms", 0)))
+                .path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("FORBIDDEN");
+
+        assertThat(nights()).hasSize(1).allSatisfy(n -> assertThat(n.getTotalUnits()).isNull());
+    }
+
+    @Test
+    void nobodySignedInIsAskedToSignIn() {
+        set(input(from, from, Map.of("rooms", 1)))
+                .path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void roomsCannotGoBelowWhatIsBooked() {
+        SignedIn.as(owner, "owner");
+
+        var result = set(input(from, from.plusDays(3), Map.of("rooms", 1, "price", "10.00")));
+
+        result.path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("ROOMS_BELOW_BOOKED");
+        assertThat(nights()).hasSize(1).allSatisfy(n -> assertThat(n.getPrice()).isNull());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            "to before from,        RANGE_INVALID,      to,     5,   -1, rooms, 3",
+            "a year and a day,      RANGE_TOO_LONG,     to,     0,  366, rooms, 3",
+            "in the past,           RANGE_IN_PAST,      from, -30,    1, rooms, 3",
+            "negative rooms,        ROOMS_OUT_OF_RANGE, rooms,  0,    1, rooms, -1",
+            "too many rooms,        ROOMS_OUT_OF_RANGE, rooms,  0,    1, rooms, 10001",
+            "three decimals,        PRICE_INVALID,      price,  0,    1, price, 10.005",
+            "not a number,          PRICE_INVALID,      price,  0,    1, price, ten",
+            "negative price,        PRICE_INVALID,      price,  0,    1, price, -1"})
+    void invalidInputIsRefusedWithACodeAndChangesNothing(String why, String code, String field, int fromOffset,
+                                                         int length, String setting, String value) {
+        SignedIn.as(owner, "owner");
+        LocalDate start = LocalDate.now().plusDays(fromOffset == -30 ? -30 : 20 + fromOffset);
+        Object given = setting.equals("rooms") ? (Object) Integer.parseInt(value) : value;
+
+        var result = set(input(start, start.plusDays(length), Map.of(setting, given)));
+
+        result.path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo(code);
+        result.path("setRoomInventory.errors[0].field").entity(String.class).isEqualTo(field);
+        result.path("setRoomInventory.roomType").valueIsNull();
+        assertThat(nights()).hasSize(1);
+    }
+
+    @Test
+    void unknownAndMalformedRoomTypesAreNamed() {
+        SignedIn.as(owner, "owner");
+        Map<String, Object> unknown = input(from, from, Map.of("rooms", 1));
+        unknown.put("roomTypeId", UUID.randomUUID().toString());
+        Map<String, Object> malformed = input(from, from, Map.of("rooms", 1));
+        malformed.put("roomTypeId", "room-1");
+
+        set(unknown).path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+        set(malformed).path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("INVALID_ID");
+    }
+
+    @Test
+    void askingToSetNothingIsAnError() {
+        SignedIn.as(owner, "owner");
+
+        set(input(from, from, Map.of())).path("setRoomInventory.errors[0].code").entity(String.class)
+                .isEqualTo("NOTHING_TO_SET");
+    }
+
+    private Map<String, Object> input(LocalDate start, LocalDate end, Map<String, Object> settings) {
+        Map<String, Object> input = new HashMap<>(settings);
+        input.put("roomTypeId", roomType.toString());
+        input.put("from", start.toString());
+        input.put("to", end.toString());
+        return input;
+    }
+
+    private GraphQlTester.Response set(Map<String, Object> input) {
+        return graphQl.document(SET).variable("input", input).execute();
+    }
+
+    private Result<InventoryNightRecord> nights() {
+        return db.selectFrom(INVENTORY_NIGHT).where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(roomType))
+                .orderBy(INVENTORY_NIGHT.NIGHT).fetch();
+    }
+}
