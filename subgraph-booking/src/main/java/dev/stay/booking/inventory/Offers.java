@@ -16,8 +16,8 @@ final class Offers {
     private Offers() {}
 
     /**
-     * A unit type is offered when it sleeps the party, is open on every night of the stay and has the rooms
-     * asked for free on each of them. Prices are per room and night, in the property's currency.
+     * A unit type is offered when it sleeps the party, is open and priced on every night of the stay and has the
+     * rooms asked for free on each of them. Prices are per room and night, in the property's currency.
      */
     static List<RoomOffer> forStay(StayRequest stay, List<SaleNight> nights) {
         Map<UUID, List<SaleNight>> byUnitType = new LinkedHashMap<>();
@@ -31,7 +31,8 @@ final class Offers {
             if (unitNights.size() != stayNights || first.maxGuests() < stay.guestsPerRoom()) {
                 continue;
             }
-            int available = unitNights.stream().mapToInt(n -> n.closed() ? 0 : n.freeUnits()).min().orElse(0);
+            int available = unitNights.stream()
+                    .mapToInt(n -> n.closed() || n.price() == null ? 0 : n.freeUnits()).min().orElse(0);
             if (available < stay.rooms()) {
                 continue;
             }

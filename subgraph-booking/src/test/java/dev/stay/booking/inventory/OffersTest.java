@@ -52,6 +52,16 @@ class OffersTest {
     }
 
     @Test
+    void aNightWithoutAPriceIsNotForSale() {
+        List<SaleNight> nights = new ArrayList<>(nights(DOUBLE, 5, "100", "100"));
+        SaleNight unpriced = nights.get(1);
+        nights.set(1, new SaleNight(DOUBLE, unpriced.night(), 5, null, false, 2, 48, 50, "EUR",
+                ZoneId.of("Europe/Lisbon"), LocalTime.of(15, 0)));
+
+        assertThat(Offers.forStay(stay(2, 2, 1), nights)).isEmpty();
+    }
+
+    @Test
     void roomsThatSleepTooFewAreNotOfferedAndTheRestComeCheapestFirst() {
         List<SaleNight> nights = new ArrayList<>(nights(SUITE, 2, "300", "300"));
         nights.addAll(nights(DOUBLE, 9, "100", "100"));
