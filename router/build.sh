@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the router's npm dependencies when the lock file changed, then composes the supergraph.
+# Installs the router's npm dependencies when the lock file changed, composes the supergraph, then builds
+# the persisted-documents manifest (each document checked against the composed public schema).
 # Run from anywhere; Maven runs it in the generate-resources phase.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -11,3 +12,4 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
 fi
 
 node compose.mjs "$@"
+node persisted.mjs

@@ -3,15 +3,27 @@
 // Plain ESM rather than TypeScript: the gateway then loads it as is, with no transpile step at startup.
 // The gateway's own CLI flags (--host, --port, --fork) and their generic env vars (HOST, PORT, FORK)
 // take precedence over this file; Stay's launchers leave them unset and use the STAY_* variables below.
+// Every rule lives in src/, one file per concern; this file only wires them in. README.md lists them.
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@graphql-hive/gateway';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { jwtOptions, useAuthentication } from './src/authentication.mjs';
+import { useRedactedSubgraphErrors } from './src/errors.mjs';
+import { limitPlugins } from './src/limits.mjs';
+import { loadManifest, persistedDocumentsOptions } from './src/persisted-documents.mjs';
+import { useRateLimits } from './src/rate-limits.mjs';
+import { loadSettings } from './src/settings.mjs';
+import { useUpstreamSignature } from './src/upstream-signature.mjs';
 
 const ROUTER_DIR = dirname(fileURLToPath(import.meta.url));
 
-// Shown in a fresh GraphiQL tab: one request that the router answers from catalog and booking.
+// Throws, and so stops the gateway before it listens, when a production setting is missing or unsafe.
+const settings = loadSettings();
+const { limits } = settings;
+
+// Shown in a fresh GraphiQL tab (local profile): one request that the router answers from catalog and booking.
 const EXAMPLE_QUERY = `query PropertyPage($id: ID!) {
   hotel(id: $id) {
     name
@@ -35,22 +47,39 @@ export const gatewayConfig = defineConfig({
   // Loopback by default: in production a load balancer sits in front and sets STAY_ROUTER_HOST.
   host: process.env.STAY_ROUTER_HOST || '127.0.0.1',
   port: Number(process.env.STAY_ROUTER_PORT || 4000),
+  // HTTP only: the API has no subscriptions, and a WebSocket session would be one more way in to guard.
+  disableWebsockets: true,
 
   // One process, no cluster workers: a launcher that stops the router by PID then stops all of it.
   // Scale out by running more routers behind the load balancer instead.
   fork: 1,
 
-  // GraphiQL in the browser on the GraphQL endpoint itself (GET with Accept: text/html). This renderer
-  // inlines GraphiQL's assets, so the IDE works without reaching a CDN, and it opens on a query editor
-  // rather than the gateway's default Laboratory, whose page is more than twice the size.
   graphqlEndpoint: '/graphql',
-  graphiql: { title: 'Stay API', defaultQuery: EXAMPLE_QUERY },
+  // Local profile only: GraphiQL in the browser on the GraphQL endpoint itself (GET with Accept: text/html).
+  // This renderer inlines GraphiQL's assets, so the IDE works without reaching a CDN, and it opens on a query
+  // editor rather than the gateway's default Laboratory, whose page is more than twice the size.
+  graphiql: settings.local ? { title: 'Stay API', defaultQuery: EXAMPLE_QUERY } : false,
   renderGraphiQL,
   playgroundName: 'GraphiQL',
+  landingPage: settings.local,
+  // Introspection (__schema, __type) answers only in the local profile; production clients get the SDL
+  // from target/api-schema.graphql instead.
+  disableIntrospection: !settings.local,
+  // "Did you mean ...?" hints would spell out the schema that introspection hides.
+  blockFieldSuggestions: true,
+  // One operation per HTTP request: a JSON array of operations is refused, so a batch cannot multiply
+  // the work a single request (and a single rate-limit count) stands for.
+  batching: false,
 
   // Liveness (process up) and readiness (supergraph loaded) probes for launchers and load balancers.
   healthCheckEndpoint: '/healthcheck',
   readinessCheckEndpoint: '/readiness',
+
+  // Keycloak access tokens: optional, but verified when present (src/authentication.mjs).
+  jwt: jwtOptions(settings.oidc),
+
+  // Partners run only these; everyone else may also send their own documents (src/persisted-documents.mjs).
+  persistedDocuments: persistedDocumentsOptions(loadManifest(settings.persistedDocumentsFile, { buildIfMissing: settings.local })),
 
   // Subgraphs check the guest's or owner's JWT themselves, so they need the client's token.
   propagateHeaders: {
@@ -59,6 +88,22 @@ export const gatewayConfig = defineConfig({
     }),
   },
 
+  // Each subgraph call gets STAY_REQUEST_TIMEOUT_MS to answer; past it the field fails with a timeout error.
+  upstreamTimeout: limits.requestTimeoutMs,
   // No `upstreamRetry`: the gateway then never retries a subgraph call. A blind retry of a mutation could
   // take rooms or charge twice; repeating one safely is the client's call, with its idempotency key.
+
+  plugins: ({ log }) => [
+    useAuthentication(),
+    useRedactedSubgraphErrors(),
+    ...limitPlugins(limits),
+    useRateLimits({
+      redisUrl: settings.redisUrl,
+      mutationsPerMinute: limits.mutationsPerMinute,
+      partnerPerMinute: limits.partnerPerMinute,
+      log,
+    }),
+    // Last, so that it signs the request exactly as it leaves.
+    useUpstreamSignature({ secret: settings.signingSecret }),
+  ],
 });
