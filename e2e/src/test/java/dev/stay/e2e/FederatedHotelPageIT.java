@@ -5,33 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stay.codegen.api.client.HotelGraphQLQuery;
 import dev.stay.codegen.api.client.HotelProjectionRoot;
 import dev.stay.common.demo.DemoWorld;
-import dev.stay.devstack.Platform;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The whole platform, as {@code ./platform up} runs it, queried through the router like an app would. */
 class FederatedHotelPageIT {
 
-    static Platform stay;
-    static StayClient client;
-
-    @BeforeAll
-    static void startStay() {
-        stay = Platform.builder().freePorts().start();
-        client = new StayClient(stay.routerUrl());
-    }
-
-    @AfterAll
-    static void stopStay() {
-        if (stay != null) {
-            stay.close();
-        }
-    }
+    final StayClient client = Stay.client();
 
     @Test
     void oneQueryIsAnsweredByCatalogBookingAndUsers() {

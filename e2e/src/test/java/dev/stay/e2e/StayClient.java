@@ -12,43 +12,85 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client of the public API, as an app would be: typed queries over HTTP to the router. */
+/** A client of the public API, as an app would be: typed queries over HTTP to the router, with or without a token. */
 final class StayClient {
 
-    private static final Map<Class<?>, Coercing<?, ?>> SCALARS = Map.of(LocalDate.class, ExtendedScalars.Date.getCoercing());
+    /** What came back: the HTTP status and the JSON body. */
+    record Response(int status, JsonNode body) {
 
+        JsonNode data() {
+            return body.path("data");
+        }
+
+        String errorCode() {
+            return body.path("errors").path(0).path("extensions").path("code").asString();
+        }
+    }
+
+    private static final Map<Class<?>, Coercing<?, ?>> SCALARS = Map.of(LocalDate.class, ExtendedScalars.Date.getCoercing());
     // HTTP/1.1: the gateway refuses an h2c upgrade on POST
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final JsonMapper json = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final URI endpoint;
+    private final String token;
 
     StayClient(String endpoint) {
-        this.endpoint = URI.create(endpoint);
+        this(URI.create(endpoint), null);
+    }
+
+    private StayClient(URI endpoint, String token) {
+        this.endpoint = endpoint;
+        this.token = token;
+    }
+
+    /** The same client, signed in with this access token. */
+    StayClient withToken(String accessToken) {
+        return new StayClient(endpoint, accessToken);
     }
 
     JsonNode query(GraphQLQuery query, BaseProjectionNode projection) {
         return post(new GraphQLQueryRequest(query, projection, SCALARS).serialize());
     }
 
-    /** The whole response: {@code data} and, when there are any, {@code errors}. */
+    /** The whole body: {@code data} and, when there are any, {@code errors}. */
     JsonNode post(String document) {
-        String body = json.writeValueAsString(Map.of("query", document));
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        return send(document, Map.of()).body();
+    }
+
+    Response send(String document, Map<String, Object> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", document);
+        body.put("variables", variables);
+        return send(body);
+    }
+
+    /** A persisted document by id, as partners call it. */
+    Response sendDocument(String documentId, Map<String, Object> variables) {
+        return send(Map.of("documentId", documentId, "variables", variables));
+    }
+
+    Response send(Map<String, Object> body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json, application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return json.readTree(response.body());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), json);
         } catch (IOException e) {
-            throw new IllegalStateException("router did not answer: " + e.getMessage(), e);
+            throw new IllegalStateException("no answer from " + endpoint + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record9;
+import org.jooq.Record10;
 import org.jooq.SelectConditionStep;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +32,18 @@ class HotelRepository {
         this.db = db;
     }
 
-    List<Hotel> findPublished(Collection<UUID> ids) {
+    /** Hotels in any status: callers decide who may see which (see {@link Hotel#visibleTo}). */
+    List<Hotel> findAll(Collection<UUID> ids) {
+        return hotels().where(PROPERTY.ID.in(ids)).fetch(mapping(Hotel::new));
+    }
+
+    List<Hotel> findByOwner(UUID ownerId) {
+        return hotels().where(PROPERTY.OWNER_ID.eq(ownerId)).orderBy(PROPERTY.CREATED_AT.desc()).fetch(mapping(Hotel::new));
+    }
+
+    private org.jooq.SelectJoinStep<org.jooq.Record17<UUID, String, String, Integer, Hotel.Address, Hotel.GeoPoint,
+            String, String, List<dev.stay.catalog.db.enums.Amenity>, List<Hotel.Photo>, List<RoomType>, Hotel.UserRef,
+            java.time.LocalTime, java.time.LocalTime, String, PropertyStatus, Integer>> hotels() {
         return db.select(
                         PROPERTY.ID, PROPERTY.NAME, PROPERTY.DESCRIPTION, PROPERTY.STARS,
                         row(PROPERTY.STREET, PROPERTY.CITY, PROPERTY.REGION, PROPERTY.COUNTRY, PROPERTY.POSTAL_CODE)
@@ -47,11 +58,10 @@ class HotelRepository {
                                 .convertFrom(r -> r.map(mapping(Hotel.Photo::new))),
                         multiset(roomTypes().and(UNIT_TYPE.PROPERTY_ID.eq(PROPERTY.ID)).orderBy(UNIT_TYPE.POSITION))
                                 .convertFrom(r -> r.map(mapping(RoomType::new))),
-                        PROPERTY.OWNER_ID.convertFrom(Hotel.UserRef::new))
-                .from(PROPERTY)
-                .where(PROPERTY.ID.in(ids))
-                .and(PROPERTY.STATUS.eq(PropertyStatus.PUBLISHED))
-                .fetch(mapping(Hotel::new));
+                        PROPERTY.OWNER_ID.convertFrom(Hotel.UserRef::new),
+                        PROPERTY.CHECK_IN_TIME, PROPERTY.CHECK_OUT_TIME, PROPERTY.HOUSE_RULES, PROPERTY.STATUS,
+                        PROPERTY.VERSION)
+                .from(PROPERTY);
     }
 
     List<RoomType> findRoomTypes(Collection<UUID> ids) {
@@ -59,8 +69,8 @@ class HotelRepository {
     }
 
     /** Room types still on sale, with their photos; callers narrow it down. */
-    private SelectConditionStep<Record9<UUID, String, String, Integer, Integer, String, Integer,
-            List<dev.stay.catalog.db.enums.Amenity>, List<Hotel.Photo>>> roomTypes() {
+    private SelectConditionStep<Record10<UUID, String, String, Integer, Integer, String, Integer,
+            List<dev.stay.catalog.db.enums.Amenity>, List<Hotel.Photo>, Integer>> roomTypes() {
         Field<List<Hotel.Photo>> photos = multiset(select(UNIT_TYPE_PHOTO.URL, UNIT_TYPE_PHOTO.CAPTION)
                 .from(UNIT_TYPE_PHOTO)
                 .where(UNIT_TYPE_PHOTO.UNIT_TYPE_ID.eq(UNIT_TYPE.ID))
@@ -68,7 +78,7 @@ class HotelRepository {
                 .convertFrom(r -> r.map(mapping(Hotel.Photo::new)));
         return db.select(UNIT_TYPE.ID, UNIT_TYPE.NAME, UNIT_TYPE.DESCRIPTION, UNIT_TYPE.MAX_ADULTS,
                         UNIT_TYPE.MAX_CHILDREN, UNIT_TYPE.BEDS, UNIT_TYPE.SIZE_SQM,
-                        UNIT_TYPE.AMENITIES.convertFrom(List::of), photos)
+                        UNIT_TYPE.AMENITIES.convertFrom(List::of), photos, UNIT_TYPE.DEFAULT_UNITS)
                 .from(UNIT_TYPE)
                 .where(UNIT_TYPE.REMOVED.isFalse());
     }

@@ -1,0 +1,32 @@
+package dev.stay.e2e;
+
+import dev.stay.devstack.Platform;
+
+/**
+ * The whole platform, as {@code ./platform up} runs it (engines, Keycloak, subgraphs, router), started once for
+ * every end-to-end test class of this JVM on free ports and stopped when the JVM ends.
+ */
+final class Stay {
+
+    /** Low enough for a test to reach, high enough that no other test does. */
+    static final int MUTATIONS_PER_MINUTE = 20;
+
+    private static Platform platform;
+
+    private Stay() {}
+
+    static synchronized Platform platform() {
+        if (platform == null) {
+            platform = Platform.builder().freePorts()
+                    .routerEnvironment(java.util.Map.of(
+                            "STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE", String.valueOf(MUTATIONS_PER_MINUTE)))
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stay-e2e-stop"));
+        }
+        return platform;
+    }
+
+    static StayClient client() {
+        return new StayClient(platform().routerUrl());
+    }
+}

@@ -1,0 +1,161 @@
+package dev.stay.catalog.onboarding;
+
+import dev.stay.codegen.catalog.types.AddressInput;
+import dev.stay.codegen.catalog.types.CatalogErrorCode;
+import dev.stay.codegen.catalog.types.GeoPointInput;
+import dev.stay.codegen.catalog.types.PhotoInput;
+import dev.stay.codegen.catalog.types.RoomTypeInput;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The rules of what owners may write, collecting every broken one (not just the first) so a form can show them
+ * all. Each check takes the field's name as the client knows it, e.g. {@code address.country}.
+ */
+final class Rules {
+
+    static final int MAX_HOTEL_PHOTOS = 30;
+    static final int MAX_ROOM_PHOTOS = 20;
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+
+    private final List<CatalogError> errors = new ArrayList<>();
+
+    List<CatalogError> errors() {
+        return List.copyOf(errors);
+    }
+
+    boolean ok() {
+        return errors.isEmpty();
+    }
+
+    Rules refuse(String field, CatalogErrorCode code, String message) {
+        errors.add(new CatalogError(field, code, message));
+        return this;
+    }
+
+    Rules text(String field, String value, boolean required, int max) {
+        if (value == null || value.isBlank()) {
+            if (required) refuse(field, CatalogErrorCode.REQUIRED, field + " is required");
+        } else if (value.strip().length() > max) {
+            refuse(field, CatalogErrorCode.TOO_LONG, field + " has at most " + max + " characters");
+        }
+        return this;
+    }
+
+    Rules range(String field, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            refuse(field, CatalogErrorCode.OUT_OF_RANGE, field + " must be from " + min + " to " + max);
+        }
+        return this;
+    }
+
+    Rules address(String field, AddressInput address) {
+        if (address == null) return this;
+        text(field + ".street", address.getStreet(), true, 200);
+        text(field + ".city", address.getCity(), true, 100);
+        text(field + ".region", address.getRegion(), false, 100);
+        text(field + ".postalCode", address.getPostalCode(), false, 20);
+        if (address.getCountry() == null || !COUNTRIES.contains(address.getCountry())) {
+            refuse(field + ".country", CatalogErrorCode.INVALID_COUNTRY,
+                    "country must be an ISO 3166-1 alpha-2 code in capitals, e.g. PT");
+        }
+        return this;
+    }
+
+    Rules location(String field, GeoPointInput location) {
+        if (location == null) return this;
+        if (!(location.getLat() >= -90 && location.getLat() <= 90)) {
+            refuse(field + ".lat", CatalogErrorCode.OUT_OF_RANGE, "lat must be from -90 to 90");
+        }
+        if (!(location.getLon() >= -180 && location.getLon() <= 180)) {
+            refuse(field + ".lon", CatalogErrorCode.OUT_OF_RANGE, "lon must be from -180 to 180");
+        }
+        return this;
+    }
+
+    Rules timeZone(String field, String zone) {
+        if (zone != null && !ZONES.contains(zone)) {
+            refuse(field, CatalogErrorCode.INVALID_TIME_ZONE, "timeZone must be an IANA zone, e.g. Europe/Lisbon");
+        }
+        return this;
+    }
+
+    Rules currency(String field, String code) {
+        if (code == null) return this;
+        try {
+            if (!Currency.getInstance(code).getCurrencyCode().equals(code)) throw new IllegalArgumentException();
+        } catch (IllegalArgumentException e) {
+            refuse(field, CatalogErrorCode.INVALID_CURRENCY, "currency must be an ISO 4217 code, e.g. EUR");
+        }
+        return this;
+    }
+
+    LocalTime time(String field, String value) {
+        if (value == null) return null;
+        try {
+            if (value.matches("\\d{2}:\\d{2}")) return LocalTime.parse(value);
+        } catch (DateTimeParseException e) {
+            // refused below
+        }
+        refuse(field, CatalogErrorCode.INVALID_FORMAT, field + " must be a time as HH:MM, e.g. 15:00");
+        return null;
+    }
+
+    Rules photos(String field, List<PhotoInput> photos, int existing, int max) {
+        if (photos == null) return this;
+        if (existing + photos.size() > max) {
+            refuse(field, CatalogErrorCode.TOO_MANY_PHOTOS, "at most " + max + " photos");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < photos.size(); i++) {
+            photo(field + "[" + i + "]", photos.get(i));
+            if (photos.get(i).getUrl() != null && !seen.add(photos.get(i).getUrl())) {
+                refuse(field + "[" + i + "].url", CatalogErrorCode.DUPLICATE_PHOTO, "the same photo twice");
+            }
+        }
+        return this;
+    }
+
+    Rules photo(String field, PhotoInput photo) {
+        url(field + ".url", photo.getUrl());
+        return text(field + ".caption", photo.getCaption(), false, 300);
+    }
+
+    /** Only https URLs with a host, no credentials, at most 2048 characters: photos are shown to everyone. */
+    Rules url(String field, String url) {
+        boolean valid = false;
+        if (url != null && url.length() <= 2048 && url.strip().equals(url)) {
+            try {
+                URI uri = new URI(url);
+                valid = "https".equals(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null;
+            } catch (URISyntaxException e) {
+                valid = false;
+            }
+        }
+        if (!valid) {
+            refuse(field, CatalogErrorCode.INVALID_URL, field + " must be an https URL of at most 2048 characters");
+        }
+        return this;
+    }
+
+    Rules roomType(RoomTypeInput room) {
+        text("name", room.getName(), true, 120);
+        text("description", room.getDescription(), false, 2000);
+        range("maxAdults", room.getMaxAdults(), 1, 20);
+        range("maxChildren", room.getMaxChildren(), 0, 20);
+        text("beds", room.getBeds(), true, 100);
+        range("sizeSqm", room.getSizeSqm(), 1, 2000);
+        range("defaultRooms", room.getDefaultRooms(), 0, 10_000);
+        return photos("photos", room.getPhotos(), 0, MAX_ROOM_PHOTOS);
+    }
+}

@@ -1,0 +1,253 @@
+package dev.stay.catalog.onboarding;
+
+import static dev.stay.catalog.db.Tables.PROPERTY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stay.common.test.SignedIn;
+import dev.stay.common.test.SubgraphTest;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.WebGraphQlTester;
+
+@SubgraphTest
+class OwnerMutationsIT {
+
+    static final String HOTEL_FIELDS = "hotel { id name stars status version timeZone checkInTime address { country } "
+            + "photos { url } roomTypes { id name defaultRooms } } errors { field code message }";
+    static final String CREATE = "mutation ($input: CreateHotelInput!) { createHotel(input: $input) { " + HOTEL_FIELDS + " } }";
+    static final String UPDATE = "mutation ($id: ID!, $version: Int!, $input: UpdateHotelInput!) { "
+            + "updateHotel(id: $id, version: $version, input: $input) { " + HOTEL_FIELDS + " } }";
+    static final String PUBLISH = "mutation ($id: ID!, $version: Int!) { publishHotel(id: $id, version: $version) { "
+            + HOTEL_FIELDS + " } }";
+    static final String ADD_PHOTO = "mutation ($id: ID!, $version: Int!, $input: PhotoInput!) { "
+            + "addHotelPhoto(hotelId: $id, version: $version, input: $input) { " + HOTEL_FIELDS + " } }";
+    static final String REORDER = "mutation ($id: ID!, $version: Int!, $urls: [String!]!) { "
+            + "reorderHotelPhotos(hotelId: $id, version: $version, photoUrls: $urls) { " + HOTEL_FIELDS + " } }";
+    static final String ADD_ROOM = "mutation ($id: ID!, $input: RoomTypeInput!) { addRoomType(hotelId: $id, input: $input) { "
+            + "roomType { id name } hotel { version roomTypes { name } } errors { field code } } }";
+    static final String REMOVE_ROOM = "mutation ($id: ID!) { removeRoomType(id: $id) { hotel { roomTypes { id } } errors { code } } }";
+
+    @Autowired WebGraphQlTester graphQl;
+    @Autowired DSLContext db;
+    UUID owner = UUID.randomUUID();
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    static Map<String, Object> aHotel() {
+        Map<String, Object> input = new HashMap<>();
+        input.put("name", "Casa Azul");
+        input.put("description", "Blue tiles, quiet street");
+        input.put("stars", 3);
+        input.put("address", Map.of("street", "Rua Azul 3", "city", "Porto", "country", "PT"));
+        input.put("location", Map.of("lat", 41.15, "lon", -8.61));
+        input.put("timeZone", "Europe/Lisbon");
+        input.put("currency", "EUR");
+        input.put("amenities", List.of("WIFI", "BREAKFAST"));
+        input.put("checkInTime", "14:00");
+        return input;
+    }
+
+    static Map<String, Object> aRoom() {
+        return new HashMap<>(Map.of("name", "Double", "maxAdults", 2, "beds", "1 double bed", "defaultRooms", 6));
+    }
+
+    @Test
+    void anOwnerCreatesADraftThatOnlyTheyAndAdminsSee() {
+        SignedIn.as(owner, "guest", "owner");
+        var created = graphQl.document(CREATE).variable("input", aHotel()).execute();
+        created.path("createHotel.errors").entityList(Object.class).hasSize(0);
+        created.path("createHotel.hotel.status").entity(String.class).isEqualTo("DRAFT");
+        created.path("createHotel.hotel.version").entity(Integer.class).isEqualTo(1);
+        created.path("createHotel.hotel.checkInTime").entity(String.class).isEqualTo("14:00");
+        String id = created.path("createHotel.hotel.id").entity(String.class).get();
+
+        graphQl.document("{ myHotels { id } }").execute().path("myHotels[*].id").entityList(String.class).contains(id);
+        graphQl.document("{ hotel(id: \"" + id + "\") { id } }").execute().path("hotel.id").hasValue();
+        SignedIn.as(UUID.randomUUID(), "guest");
+        graphQl.document("{ hotel(id: \"" + id + "\") { id } }").execute().path("hotel").valueIsNull();
+        SignedIn.nobody();
+        graphQl.document("{ hotel(id: \"" + id + "\") { id } }").execute().path("hotel").valueIsNull();
+        SignedIn.as(UUID.randomUUID(), "admin");
+        graphQl.document("{ hotel(id: \"" + id + "\") { id } }").execute().path("hotel.id").hasValue();
+    }
+
+    @Test
+    void aGuestCannotCreateHotelsAndNobodySignedInIsAskedToSignIn() {
+        int before = db.fetchCount(PROPERTY);
+        SignedIn.as(owner, "guest");
+        graphQl.document(CREATE).variable("input", aHotel()).execute()
+                .path("createHotel.errors[0].code").entity(String.class).isEqualTo("FORBIDDEN");
+        SignedIn.nobody();
+        graphQl.document(CREATE).variable("input", aHotel()).execute()
+                .path("createHotel.errors[0].code").entity(String.class).isEqualTo("UNAUTHENTICATED");
+        assertThat(db.fetchCount(PROPERTY)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0} = {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "name        | ''                    | REQUIRED",
+            "stars       | 6                     | OUT_OF_RANGE",
+            "stars       | 0                     | OUT_OF_RANGE",
+            "timeZone    | Europe/Atlantis       | INVALID_TIME_ZONE",
+            "currency    | EUX                   | INVALID_CURRENCY",
+            "currency    | eur                   | INVALID_CURRENCY",
+            "checkInTime | 3pm                   | INVALID_FORMAT",
+            "checkInTime | 25:00                 | INVALID_FORMAT",
+            "address     | country=pt            | INVALID_COUNTRY",
+            "address     | country=XX            | INVALID_COUNTRY",
+            "location    | lat=91                | OUT_OF_RANGE",
+            "location    | lon=-180.5            | OUT_OF_RANGE",
+            "description | 5001 characters       | TOO_LONG"})
+    void invalidInputIsRefusedNamingTheFieldAndChangesNothing(String field, String value, String code) {
+        SignedIn.as(owner, "owner");
+        Map<String, Object> input = aHotel();
+        String expectedField = field;
+        switch (field) {
+            case "stars" -> input.put(field, Integer.parseInt(value));
+            case "address" -> {
+                input.put(field, Map.of("street", "x", "city", "y", "country", value.substring(8)));
+                expectedField = "address.country";
+            }
+            case "location" -> {
+                Map<String, Object> location = new HashMap<>(Map.of("lat", 0.0, "lon", 0.0));
+                location.put(value.substring(0, 3), Double.parseDouble(value.substring(4)));
+                input.put(field, location);
+                expectedField = "location." + value.substring(0, 3);
+            }
+            case "description" -> input.put(field, "x".repeat(5001));
+            default -> input.put(field, value);
+        }
+        int before = db.fetchCount(PROPERTY);
+
+        var result = graphQl.document(CREATE).variable("input", input).execute();
+
+        result.path("createHotel.hotel").valueIsNull();
+        result.path("createHotel.errors[0].field").entity(String.class).isEqualTo(expectedField);
+        result.path("createHotel.errors[0].code").entity(String.class).isEqualTo(code);
+        assertThat(db.fetchCount(PROPERTY)).isEqualTo(before);
+    }
+
+    @Test
+    void everyBrokenRuleIsReportedAtOnce() {
+        SignedIn.as(owner, "owner");
+        Map<String, Object> input = aHotel();
+        input.put("stars", 9);
+        input.put("currency", "XYZW");
+        input.put("timeZone", "Mars/Olympus");
+
+        assertThat(graphQl.document(CREATE).variable("input", input).execute()
+                .path("createHotel.errors[*].field").entityList(String.class).get())
+                .containsExactlyInAnyOrder("stars", "currency", "timeZone");
+    }
+
+    @Test
+    void aStaleUpdateIsRefusedAndAFreshOneMovesTheVersion() {
+        String id = created();
+        var updated = update(id, 1, Map.of("name", "Casa Azul & Jardim", "stars", 4));
+        updated.path("updateHotel.hotel.version").entity(Integer.class).isEqualTo(2);
+        updated.path("updateHotel.hotel.name").entity(String.class).isEqualTo("Casa Azul & Jardim");
+
+        var stale = update(id, 1, Map.of("name", "Lost update"));
+
+        stale.path("updateHotel.errors[0].code").entity(String.class).isEqualTo("STALE_VERSION");
+        stale.path("updateHotel.hotel").valueIsNull();
+        assertThat(db.select(PROPERTY.NAME).from(PROPERTY).where(PROPERTY.ID.eq(UUID.fromString(id))).fetchOne().value1())
+                .isEqualTo("Casa Azul & Jardim");
+    }
+
+    @Test
+    void anotherOwnerCannotTouchTheHotelButAnAdminCan() {
+        String id = created();
+        SignedIn.as(UUID.randomUUID(), "guest", "owner");
+        update(id, 1, Map.of("name", "Mine now")).path("updateHotel.errors[0].code").entity(String.class)
+                .isEqualTo("FORBIDDEN");
+        SignedIn.as(UUID.randomUUID(), "admin");
+        update(id, 1, Map.of("stars", 5)).path("updateHotel.hotel.stars").entity(Integer.class).isEqualTo(5);
+    }
+
+    @Test
+    void publishingNeedsARoomTypeAndAPhotoThenTheHotelIsPublic() {
+        String id = created();
+        graphQl.document(PUBLISH).variable("id", id).variable("version", 1).execute()
+                .path("publishHotel.errors[0].code").entity(String.class).isEqualTo("INVALID_STATUS_CHANGE");
+
+        graphQl.document(ADD_ROOM).variable("id", id).variable("input", aRoom()).execute()
+                .path("addRoomType.hotel.version").entity(Integer.class).isEqualTo(2);
+        graphQl.document(ADD_PHOTO).variable("id", id).variable("version", 2)
+                .variable("input", Map.of("url", "https://img.stay.example/azul/1.jpg")).execute()
+                .path("addHotelPhoto.hotel.version").entity(Integer.class).isEqualTo(3);
+        graphQl.document(PUBLISH).variable("id", id).variable("version", 3).execute()
+                .path("publishHotel.hotel.status").entity(String.class).isEqualTo("PUBLISHED");
+
+        SignedIn.nobody();
+        graphQl.document("{ hotel(id: \"" + id + "\") { name roomTypes { name defaultRooms } } }").execute()
+                .path("hotel.roomTypes[0].defaultRooms").entity(Integer.class).isEqualTo(6);
+    }
+
+    @Test
+    void photosAreAddedReorderedAndChecked() {
+        String id = created();
+        addPhoto(id, 1, "https://img.stay.example/a.jpg");
+        addPhoto(id, 2, "https://img.stay.example/b.jpg");
+
+        graphQl.document(REORDER).variable("id", id).variable("version", 3)
+                .variable("urls", List.of("https://img.stay.example/b.jpg", "https://img.stay.example/a.jpg")).execute()
+                .path("reorderHotelPhotos.hotel.photos[*].url").entityList(String.class)
+                .containsExactly("https://img.stay.example/b.jpg", "https://img.stay.example/a.jpg");
+        graphQl.document(REORDER).variable("id", id).variable("version", 4)
+                .variable("urls", List.of("https://img.stay.example/b.jpg")).execute()
+                .path("reorderHotelPhotos.errors[0].field").entity(String.class).isEqualTo("photoUrls");
+        for (String bad : List.of("http://img.stay.example/c.jpg", "javascript:alert(1)", "https://", " https://x.io/a.jpg")) {
+            graphQl.document(ADD_PHOTO).variable("id", id).variable("version", 4).variable("input", Map.of("url", bad))
+                    .execute().path("addHotelPhoto.errors[0].code").entity(String.class).isEqualTo("INVALID_URL");
+        }
+        graphQl.document(ADD_PHOTO).variable("id", id).variable("version", 4)
+                .variable("input", Map.of("url", "https://img.stay.example/a.jpg")).execute()
+                .path("addHotelPhoto.errors[0].code").entity(String.class).isEqualTo("DUPLICATE_PHOTO");
+    }
+
+    @Test
+    void roomTypesAreValidatedAndRemovedFromSale() {
+        String id = created();
+        Map<String, Object> bad = aRoom();
+        bad.put("maxAdults", 0);
+        bad.put("defaultRooms", 10_001);
+        assertThat(graphQl.document(ADD_ROOM).variable("id", id).variable("input", bad).execute()
+                .path("addRoomType.errors[*].field").entityList(String.class).get())
+                .containsExactlyInAnyOrder("maxAdults", "defaultRooms");
+
+        String room = graphQl.document(ADD_ROOM).variable("id", id).variable("input", aRoom()).execute()
+                .path("addRoomType.roomType.id").entity(String.class).get();
+        graphQl.document(REMOVE_ROOM).variable("id", room).execute()
+                .path("removeRoomType.hotel.roomTypes").entityList(Object.class).hasSize(0);
+        graphQl.document(REMOVE_ROOM).variable("id", room).execute()
+                .path("removeRoomType.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+    }
+
+    private String created() {
+        SignedIn.as(owner, "guest", "owner");
+        return graphQl.document(CREATE).variable("input", aHotel()).execute()
+                .path("createHotel.hotel.id").entity(String.class).get();
+    }
+
+    private GraphQlTester.Response update(String id, int version, Map<String, Object> input) {
+        return graphQl.document(UPDATE).variable("id", id).variable("version", version).variable("input", input).execute();
+    }
+
+    private void addPhoto(String id, int version, String url) {
+        graphQl.document(ADD_PHOTO).variable("id", id).variable("version", version).variable("input", Map.of("url", url))
+                .execute().path("addHotelPhoto.errors").entityList(Object.class).hasSize(0);
+    }
+}
