@@ -1,143 +1,183 @@
 package dev.stay.common.demo;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
- * The demo data set, generated from a fixed seed so that every subgraph derives the same world on its own:
- * catalog seeds the hotels and room types, booking their inventory and rates, users the owners' profiles.
- * Ids are name-based UUIDs, so a hotel's id is the same in every database and on every run.
+ * The demo world: hotels in real cities with their room types, photos, prices and owners, generated from a seed so
+ * that every run and every machine derives the same one. The seed loader ({@code seed/}) writes it into the catalog,
+ * booking and users databases; tests read the hotels they expect from it.
+ *
+ * <p>It never holds the world in memory: hotels are generated on demand, a {@link Block} of
+ * {@value #HOTELS_PER_BLOCK} at a time, each from a random generator of its own. So hotel {@code n} is the same in
+ * every world size, and the {@linkplain #small() small set} is the first 2,000 hotels of the
+ * {@linkplain #seedScale() seed scale}. A block has exactly {@value #OWNERS_PER_BLOCK} owners and
+ * {@value #ROOMS_PER_BLOCK} rooms, which makes the seed scale exactly 500,000 hotels with 10,000,000 rooms.
+ *
+ * <p>Ids are name-based UUIDs ({@code stay-demo:hotel:<n>}, {@code stay-demo:room-type:<n * 10 + position>},
+ * {@code stay-demo:owner:<n>}), the same in every database. Owner 0 is the demo owner account of the identity
+ * provider, Ana Sousa ({@code owner@stay.example}), with hotel 0 among hers.
  */
 public final class DemoWorld {
 
+    /** The seed of the demo world everyone gets. */
+    public static final long SEED = 20261122L;
+    public static final int SMALL_SET = 2_000;
+    public static final int SEED_SCALE = 500_000;
+    public static final int HOTELS_PER_BLOCK = 100;
+    public static final int OWNERS_PER_BLOCK = 25;
+    public static final int ROOMS_PER_BLOCK = 2_000;
+
+    /** The controlled vocabulary of amenities: schema/catalog's {@code Amenity} enum and the catalog's {@code amenity} type. */
+    public static final List<String> AMENITIES = Amenities.VOCABULARY;
+
+    /** @param priceLevel what a three-star double room costs for a night there, in {@code currency} */
     public record City(String name, String region, String country, double lat, double lon, String timeZone,
                        String currency, BigDecimal priceLevel) {}
 
-    public record Owner(UUID id, String displayName, String email) {}
+    /** @param locale one of the locales Stay speaks */
+    public record Owner(UUID id, String displayName, String email, String locale) {}
 
+    public record Photo(String url, String caption) {}
+
+    /**
+     * @param defaultRooms rooms on sale on a night nobody has changed
+     * @param basePrice a night's price in the hotel's currency, with that currency's decimals
+     * @param freeCancellationHours until how long before check-in cancelling is free; 0 for a non-refundable rate
+     * @param penaltyPercent of the price charged for cancelling after that
+     */
     public record RoomType(UUID id, String name, String description, int maxAdults, int maxChildren, String beds,
-                           int sizeSqm, List<String> amenities, int defaultRooms, BigDecimal basePrice,
-                           int freeCancellationHours, int penaltyPercent) {}
+                           int sizeSqm, List<String> amenities, List<Photo> photos, int defaultRooms,
+                           BigDecimal basePrice, int freeCancellationHours, int penaltyPercent) {}
 
+    /** @param amenities names from {@link #AMENITIES} */
     public record Hotel(UUID id, UUID ownerId, String name, String description, int stars, City city, String street,
-                        String postalCode, double lat, double lon, List<String> amenities, List<String> photoUrls,
-                        List<RoomType> roomTypes) {}
+                        String postalCode, double lat, double lon, LocalTime checkInTime, LocalTime checkOutTime,
+                        List<String> amenities, List<Photo> photos, List<RoomType> roomTypes) {
 
-    static final List<City> CITIES = List.of(
-            new City("Lisbon", "Lisboa", "PT", 38.7223, -9.1393, "Europe/Lisbon", "EUR", new BigDecimal("95")),
-            new City("Porto", "Porto", "PT", 41.1579, -8.6291, "Europe/Lisbon", "EUR", new BigDecimal("80")),
-            new City("Paris", "Île-de-France", "FR", 48.8566, 2.3522, "Europe/Paris", "EUR", new BigDecimal("160")),
-            new City("Barcelona", "Catalonia", "ES", 41.3874, 2.1686, "Europe/Madrid", "EUR", new BigDecimal("130")),
-            new City("Rome", "Lazio", "IT", 41.9028, 12.4964, "Europe/Rome", "EUR", new BigDecimal("125")),
-            new City("Berlin", "Berlin", "DE", 52.5200, 13.4050, "Europe/Berlin", "EUR", new BigDecimal("105")),
-            new City("London", "England", "GB", 51.5072, -0.1276, "Europe/London", "GBP", new BigDecimal("150")),
-            new City("New York", "New York", "US", 40.7128, -74.0060, "America/New_York", "USD", new BigDecimal("210")),
-            new City("Tokyo", "Tokyo", "JP", 35.6762, 139.6503, "Asia/Tokyo", "JPY", new BigDecimal("18000")),
-            new City("Sydney", "New South Wales", "AU", -33.8688, 151.2093, "Australia/Sydney", "AUD", new BigDecimal("190")),
-            new City("Mexico City", "CDMX", "MX", 19.4326, -99.1332, "America/Mexico_City", "MXN", new BigDecimal("1600")),
-            new City("Cape Town", "Western Cape", "ZA", -33.9249, 18.4241, "Africa/Johannesburg", "ZAR", new BigDecimal("1500")));
+        /** Rooms of all its types. */
+        public int rooms() {
+            return roomTypes.stream().mapToInt(RoomType::defaultRooms).sum();
+        }
+    }
 
-    private static final String[] NAME_STYLES = {"Grand", "Boutique", "Harbour", "Garden", "Old Town", "Riverside",
-            "Central", "Park", "Royal", "Urban", "Palace", "Corner"};
-    private static final String[] NAME_KINDS = {"Hotel", "Suites", "Inn", "House", "Residences", "Lodge"};
-    private static final String[] STREETS = {"Main Street", "Market Square", "Harbour Road", "Station Avenue",
-            "Church Lane", "Park Row", "River Walk", "King Street"};
-    private static final String[] HOTEL_AMENITIES = {"WIFI", "PARKING", "POOL", "SPA", "GYM", "RESTAURANT", "BAR",
-            "AIR_CONDITIONING", "PET_FRIENDLY", "BREAKFAST", "AIRPORT_SHUTTLE", "ACCESSIBLE", "FAMILY_ROOMS"};
-    private static final String[] ROOM_AMENITIES = {"WIFI", "AIR_CONDITIONING", "KITCHEN", "BALCONY", "SEA_VIEW",
-            "ACCESSIBLE"};
-    private static final String[] OWNER_NAMES = {"Ana Sousa", "Marc Dubois", "Lucia Romano", "Jonas Weber",
-            "Emily Clarke", "Kenji Sato", "Olivia Brown", "Diego Hernández"};
+    /** Hotels {@code index * 100} to {@code index * 100 + 99} and the 25 owners who own them (and nothing else). */
+    public record Block(int index, List<Owner> owners, List<Hotel> hotels) {}
 
-    private final List<Owner> owners;
-    private final List<Hotel> hotels;
+    private final int hotelCount;
+    private final long seed;
 
     private DemoWorld(int hotelCount, long seed) {
-        Random random = new Random(seed);
-        owners = new ArrayList<>();
-        for (int i = 0; i < OWNER_NAMES.length; i++) {
-            String name = OWNER_NAMES[i];
-            owners.add(new Owner(id("owner", i), name,
-                    name.toLowerCase().split(" ")[0] + ".owner@stay.example"));
+        if (hotelCount <= 0 || hotelCount % HOTELS_PER_BLOCK != 0) {
+            throw new IllegalArgumentException("a demo world has whole blocks of " + HOTELS_PER_BLOCK + " hotels, not " + hotelCount);
         }
-        hotels = new ArrayList<>(hotelCount);
-        for (int i = 0; i < hotelCount; i++) {
-            hotels.add(hotel(i, random));
-        }
+        this.hotelCount = hotelCount;
+        this.seed = seed;
     }
 
-    /** The small set {@code ./platform up} loads. */
+    /** 2,000 hotels: what {@code ./platform up} and the end-to-end tests load. */
     public static DemoWorld small() {
-        return new DemoWorld(48, 20261122L);
+        return of(SMALL_SET);
     }
 
-    public List<Owner> owners() {
-        return owners;
+    /** 500,000 hotels with 10,000,000 rooms: the scale Stay is designed for. */
+    public static DemoWorld seedScale() {
+        return of(SEED_SCALE);
     }
 
+    /** The first {@code hotels} hotels (a multiple of 100) of the demo world. */
+    public static DemoWorld of(int hotels) {
+        return new DemoWorld(hotels, SEED);
+    }
+
+    /** Another world of the same shape, for tests that need one that differs. */
+    public static DemoWorld of(int hotels, long seed) {
+        return new DemoWorld(hotels, seed);
+    }
+
+    public int hotelCount() {
+        return hotelCount;
+    }
+
+    public int ownerCount() {
+        return blockCount() * OWNERS_PER_BLOCK;
+    }
+
+    public long roomCount() {
+        return (long) blockCount() * ROOMS_PER_BLOCK;
+    }
+
+    public int blockCount() {
+        return hotelCount / HOTELS_PER_BLOCK;
+    }
+
+    /** Block {@code index}, every hotel of it generated: how a loader walks the world. */
+    public Block block(int index) {
+        Objects.checkIndex(index, blockCount());
+        BlockPlan plan = BlockPlan.of(seed, index);
+        List<Hotel> hotels = new ArrayList<>(HOTELS_PER_BLOCK);
+        for (int i = 0; i < HOTELS_PER_BLOCK; i++) {
+            hotels.add(plan.hotel(seed, i));
+        }
+        return new Block(index, plan.owners(), List.copyOf(hotels));
+    }
+
+    /** All hotels, in order. A view: each hotel is generated when it is read, so keep what you read more than once. */
     public List<Hotel> hotels() {
-        return hotels;
+        return new View<>(hotelCount, n -> BlockPlan.of(seed, n / HOTELS_PER_BLOCK).hotel(seed, n % HOTELS_PER_BLOCK));
     }
 
-    private Hotel hotel(int i, Random random) {
-        City city = CITIES.get(i % CITIES.size());
-        int stars = 1 + weighted(random, new int[] {1, 3, 6, 5, 2});
-        String name = NAME_STYLES[random.nextInt(NAME_STYLES.length)] + " " + city.name() + " "
-                + NAME_KINDS[random.nextInt(NAME_KINDS.length)];
-        // within ~3 km of the centre
-        double lat = city.lat() + (random.nextDouble() - 0.5) * 0.05;
-        double lon = city.lon() + (random.nextDouble() - 0.5) * 0.05;
-        List<String> amenities = pick(random, HOTEL_AMENITIES, 3 + stars);
-        List<String> photos = new ArrayList<>();
-        for (int p = 0; p < 3 + random.nextInt(4); p++) {
-            photos.add("https://images.stay.example/hotels/" + (i + 1) + "/" + (p + 1) + ".jpg");
-        }
-        UUID hotelId = id("hotel", i);
-        BigDecimal level = city.priceLevel().multiply(BigDecimal.valueOf(0.6 + stars * 0.25));
-        List<RoomType> rooms = new ArrayList<>();
-        String[][] kinds = {{"Standard Double", "1 double bed", "2", "0"}, {"Twin Room", "2 single beds", "2", "0"},
-                {"Family Room", "1 double bed and 2 single beds", "2", "2"}, {"Junior Suite", "1 king bed", "2", "1"}};
-        int roomKinds = 2 + random.nextInt(3);
-        for (int r = 0; r < roomKinds; r++) {
-            String[] kind = kinds[r];
-            BigDecimal price = level.multiply(BigDecimal.valueOf(1 + r * 0.3 + random.nextDouble() * 0.2))
-                    .setScale(city.currency().equals("JPY") ? 0 : 2, RoundingMode.HALF_UP);
-            boolean refundable = random.nextInt(5) != 0;
-            rooms.add(new RoomType(id("room-type", i * 10 + r), kind[0],
-                    kind[0] + " with " + kind[1] + " at " + name + ".",
-                    Integer.parseInt(kind[2]), Integer.parseInt(kind[3]), kind[1], 16 + r * 8 + random.nextInt(6),
-                    pick(random, ROOM_AMENITIES, 2 + random.nextInt(3)), 3 + random.nextInt(18), price,
-                    refundable ? 24 * (1 + random.nextInt(3)) : 0, refundable ? (random.nextBoolean() ? 50 : 100) : 100));
-        }
-        return new Hotel(hotelId, owners.get(i % owners.size()).id(), name,
-                stars + "-star stay in " + city.name() + ", a short walk from the centre.", stars, city,
-                (1 + random.nextInt(200)) + " " + STREETS[random.nextInt(STREETS.length)],
-                String.valueOf(10000 + random.nextInt(89999)), lat, lon, amenities, photos, rooms);
+    /** All owners, in order; a view like {@link #hotels()}. */
+    public List<Owner> owners() {
+        return new View<>(ownerCount(), n -> BlockPlan.of(seed, n / OWNERS_PER_BLOCK).owners().get(n % OWNERS_PER_BLOCK));
     }
 
-    private static int weighted(Random random, int[] weights) {
-        int total = 0;
-        for (int w : weights) total += w;
-        int roll = random.nextInt(total);
-        for (int i = 0; i < weights.length; i++) {
-            roll -= weights[i];
-            if (roll < 0) return i;
-        }
-        return weights.length - 1;
+    public static List<City> cities() {
+        return Cities.ALL.stream().map(Cities.Entry::city).toList();
     }
 
-    private static List<String> pick(Random random, String[] from, int count) {
-        List<String> all = new ArrayList<>(List.of(from));
-        java.util.Collections.shuffle(all, random);
-        return List.copyOf(all.subList(0, Math.min(count, all.size())).stream().sorted().toList());
+    public static UUID hotelId(int n) {
+        return id("hotel", n);
     }
 
-    private static UUID id(String kind, int n) {
+    public static UUID roomTypeId(int hotel, int position) {
+        return id("room-type", hotel * 10L + position);
+    }
+
+    public static UUID ownerId(int n) {
+        return id("owner", n);
+    }
+
+    private static UUID id(String kind, long n) {
         return UUID.nameUUIDFromBytes(("stay-demo:" + kind + ":" + n).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final class View<T> extends AbstractList<T> implements RandomAccess {
+
+        private final int size;
+        private final IntFunction<T> generate;
+
+        View(int size, IntFunction<T> generate) {
+            this.size = size;
+            this.generate = generate;
+        }
+
+        @Override
+        public T get(int index) {
+            return generate.apply(Objects.checkIndex(index, size));
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.stay.catalog.onboarding;
 
+import static dev.stay.catalog.db.Tables.OUTBOX;
 import static dev.stay.catalog.db.Tables.PROPERTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -163,6 +164,8 @@ class OwnerMutationsIT {
 
         stale.path("updateHotel.errors[0].code").entity(String.class).isEqualTo("STALE_VERSION");
         stale.path("updateHotel.hotel").valueIsNull();
+        assertThat(db.fetchCount(OUTBOX, OUTBOX.KEY.eq(id))).as("created and updated: the refused edit published nothing")
+                .isEqualTo(2);
         assertThat(db.select(PROPERTY.NAME).from(PROPERTY).where(PROPERTY.ID.eq(UUID.fromString(id))).fetchOne().value1())
                 .isEqualTo("Casa Azul & Jardim");
     }

@@ -1,0 +1,11 @@
+package dev.stay.common.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the outbox publishes for every event: consumers deduplicate on {@code eventId}, pick the record to read
+ * {@code data} into by {@code type} (the simple name of the writer's event record, e.g. {@code PropertyChanged}).
+ */
+public record EventEnvelope(UUID eventId, String type, Instant occurredAt, JsonNode data) {}
