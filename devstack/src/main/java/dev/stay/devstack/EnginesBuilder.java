@@ -1,6 +1,8 @@
 package dev.stay.devstack;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Map;
 public final class EnginesBuilder {
 
     private Path workDir;
+    private Path cacheDir;
     private Map<String, String> environment = System.getenv();
     private EnginePorts ports = EnginePorts.ANY;
 
@@ -19,6 +22,15 @@ public final class EnginesBuilder {
     /** Where engine data, generated configuration and engine logs go; a temporary directory when not set. */
     public EnginesBuilder workDir(Path workDir) {
         this.workDir = workDir;
+        return this;
+    }
+
+    /**
+     * What outlives a run, shared by every run on the machine: the unpacked Keycloak. By default {@code .platform/cache}
+     * in the checkout (found from the working directory), else {@code stay-devstack-cache} in the temporary directory.
+     */
+    public EnginesBuilder cacheDir(Path cacheDir) {
+        this.cacheDir = cacheDir;
         return this;
     }
 
@@ -33,7 +45,10 @@ public final class EnginesBuilder {
         return this;
     }
 
-    /** Starts the embedded engines, in parallel; if one fails, the others are stopped again and the failure thrown. */
+    /**
+     * Starts the embedded engines, in parallel; if one fails, the others are stopped again and the failure thrown.
+     * Keycloak is not among them: {@link Engines#keycloak()} starts it when first asked for.
+     */
     public Engines start() {
         Engines engines = create();
         engines.startAll();
@@ -44,14 +59,15 @@ public final class EnginesBuilder {
     Engines create() {
         boolean temporary = workDir == null;
         Path dir = temporary ? WorkDir.temporary("stay-devstack-") : WorkDir.create(workDir.toAbsolutePath());
+        Kafka kafka = has("STAY_KAFKA_BOOTSTRAP")
+                ? Kafka.external(env("STAY_KAFKA_BOOTSTRAP"))
+                : Kafka.embedded(dir.resolve("kafka"), ports.kafka());
         return new Engines(dir, temporary,
                 has("STAY_DB_URL_BASE")
                         ? Postgres.external(env("STAY_DB_URL_BASE"), environment.getOrDefault("STAY_DB_USER", Postgres.LOCAL_USER),
                                 environment.getOrDefault("STAY_DB_PASSWORD", ""))
                         : Postgres.embedded(dir.resolve("postgres"), ports.postgres()),
-                has("STAY_KAFKA_BOOTSTRAP")
-                        ? Kafka.external(env("STAY_KAFKA_BOOTSTRAP"))
-                        : Kafka.embedded(dir.resolve("kafka"), ports.kafka()),
+                kafka,
                 has("STAY_REDIS_URL")
                         ? Redis.external(env("STAY_REDIS_URL"))
                         : Redis.embedded(dir.resolve("redis"), ports.redis()),
@@ -63,7 +79,29 @@ public final class EnginesBuilder {
                         : ProviderStub.embedded("payment", ports.payment()),
                 has("STAY_NOTIFY_URL")
                         ? ProviderStub.external("notify", env("STAY_NOTIFY_URL"))
-                        : ProviderStub.embedded("notify", ports.notifications()));
+                        : ProviderStub.embedded("notify", ports.notifications()),
+                has("STAY_OIDC_ISSUER")
+                        ? Keycloak.external(env("STAY_OIDC_ISSUER"),
+                                environment.getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", Keycloak.LOCAL_ADMIN_USERNAME),
+                                environment.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", Keycloak.LOCAL_ADMIN_PASSWORD))
+                        : Keycloak.embedded(dir.resolve("keycloak"), cacheDir(), ports.keycloak(), kafka::bootstrapServers),
+                has("STAY_ROUTER_SIGNING_SECRET") ? env("STAY_ROUTER_SIGNING_SECRET") : randomSecret());
+    }
+
+    /** 256 random bits: known to nobody but the router and the subgraphs of these engines. */
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private Path cacheDir() {
+        if (cacheDir != null) {
+            return cacheDir.toAbsolutePath();
+        }
+        return PlatformOptions.repoRootAbove(Path.of("").toAbsolutePath())
+                .map(root -> root.resolve(".platform").resolve("cache"))
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "stay-devstack-cache"));
     }
 
     private boolean has(String name) {

@@ -3,12 +3,17 @@ package dev.stay.devstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The whole of Stay on one machine: the engines, the three subgraphs as {@code java -jar} processes, the supergraph
- * composed for their ports, and the router in front. {@code ./platform up} runs it until Ctrl-C; end-to-end tests
- * start it on free ports and close it when done:
+ * The whole of Stay on one machine: the engines (Keycloak included), the three subgraphs as {@code java -jar}
+ * processes, the supergraph composed for their ports, and the router in front. The router and the subgraphs share
+ * the engines' request-signing secret ({@link Engines#routerSigningSecret()}). {@code ./platform up} runs it until
+ * Ctrl-C; end-to-end tests start it on free ports and close it when done:
  *
  * <pre>{@code
  * try (Platform stay = Platform.builder().freePorts().start()) {
@@ -20,6 +25,7 @@ public final class Platform implements AutoCloseable {
 
     private final PlatformOptions options;
     private final Subgraphs subgraphs = new Subgraphs();
+    private final DemoData demoData = new DemoData();
     private final Router router = new Router();
     private volatile Engines engines;
     private volatile boolean closed;
@@ -47,14 +53,21 @@ public final class Platform implements AutoCloseable {
                 engines = options.engines();
             } else {
                 engines = Engines.builder().workDir(workDir().resolve("engines")).ports(options.enginePorts())
+                        .cacheDir(options.repoRoot().resolve(".platform").resolve("cache"))
                         .environment(options.environment()).create();
                 engines.startAll();
             }
             notClosed();
+            // Keycloak takes longest: it starts while the subgraphs do, which need its issuer only when a token comes
+            CompletableFuture<Keycloak> keycloak = engines.startKeycloak();
             subgraphs.start(options, engines, logs());
             notClosed();
+            if (options.demoData()) { // the subgraphs have migrated their databases
+                demoData.load(options, engines, logs());
+                notClosed();
+            }
             Router.compose(options, subgraphs, supergraph(), logs());
-            router.start(options, supergraph(), logs());
+            router.start(options, supergraph(), routerEnvironment(await(keycloak)), logs());
         } catch (RuntimeException e) {
             Progress.line("platform", "start failed: " + e.getMessage());
             close();
@@ -62,6 +75,24 @@ public final class Platform implements AutoCloseable {
         }
         printSummary(started);
         return this;
+    }
+
+    private static Keycloak await(CompletableFuture<Keycloak> keycloak) {
+        try {
+            return keycloak.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The router checks tokens as the subgraphs do, counts rate limits in Redis and signs what it forwards. */
+    private Map<String, String> routerEnvironment(Keycloak keycloak) {
+        Map<String, String> env = new HashMap<>(keycloak.environment());
+        env.put("STAY_REDIS_URL", engines.redis().url());
+        env.put("STAY_ROUTER_SIGNING_SECRET", engines.routerSigningSecret());
+        env.put("STAY_ROUTER_PROFILE", options.routerProfile()); // null: not inherited either
+        env.putAll(options.routerEnvironment());
+        return env;
     }
 
     /** A stop that came while starting (Ctrl-C) ends the start: nothing new is launched after it. */
@@ -82,6 +113,9 @@ public final class Platform implements AutoCloseable {
         if (!Files.isRegularFile(Router.gatewayBin(options.repoRoot()))) {
             missing.add("router/node_modules (router/build.sh installs it)");
         }
+        if (options.demoData() && !Files.isRegularFile(DemoData.classpathFile(options.repoRoot()))) {
+            missing.add(options.repoRoot().relativize(DemoData.classpathFile(options.repoRoot())).toString());
+        }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("not built yet: " + String.join(", ", missing) + "; build with ./mvnw -DskipTests install");
         }
@@ -98,14 +132,23 @@ public final class Platform implements AutoCloseable {
         row(summary, "opensearch", engines.openSearch().url());
         row(summary, "payment", engines.payment().url());
         row(summary, "notify", engines.notifications().url());
+        Keycloak keycloak = engines.keycloak();
+        row(summary, "keycloak", keycloak.baseUrl() + "  (admin console /admin/, server admin "
+                + (keycloak.isExternal() ? "as configured" : Keycloak.LOCAL_ADMIN_USERNAME + " / " + Keycloak.LOCAL_ADMIN_PASSWORD) + ")");
+        row(summary, "issuer", keycloak.issuer());
         row(summary, "logs", logs().toString());
         if (options.demoData()) {
+            row(summary, "demo data", demoData.loaded());
             List<String> hotels = DemoHotels.firstFew(postgres, 3);
             for (int i = 0; i < hotels.size(); i++) {
                 row(summary, i == 0 ? "demo hotels" : "", hotels.get(i));
             }
         } else {
             row(summary, "demo data", "off");
+        }
+        List<String> accounts = DemoAccounts.howToSignIn(keycloak);
+        for (int i = 0; i < accounts.size(); i++) {
+            row(summary, i == 0 ? "accounts" : "", accounts.get(i));
         }
         System.out.print(summary);
         Progress.done("platform", "Stay is up: http://localhost:" + routerPort() + "/graphql", started);
@@ -129,6 +172,7 @@ public final class Platform implements AutoCloseable {
         }
         closed = true;
         long started = System.nanoTime();
+        demoData.stop();
         router.stop();
         subgraphs.stop();
         if (engines != null && options.engines() == null) {
@@ -153,6 +197,14 @@ public final class Platform implements AutoCloseable {
 
     public Engines engines() {
         return engines;
+    }
+
+    /**
+     * The secret the router signs forwarded requests with and the subgraphs check: a test that calls a subgraph
+     * directly ({@link #subgraphUrl(String)}) signs with it too.
+     */
+    public String routerSigningSecret() {
+        return engines.routerSigningSecret();
     }
 
     public Path workDir() {

@@ -5,22 +5,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The command line of {@link Platform}: {@code up [--no-demo]} runs Stay until Ctrl-C, {@code help} explains. */
+/** The command line of {@link Platform}: {@code up [--no-demo] [--scale small|seed]} runs Stay until Ctrl-C, {@code help} explains. */
 final class PlatformCommand {
 
     static final String USAGE = """
             Usage: ./platform <command>
 
-              up [--no-demo]   start Stay on this machine and keep it running until Ctrl-C:
-                               PostgreSQL, Kafka, Redis, OpenSearch and the payment and notify provider
-                               stubs (embedded), the catalog, booking and users subgraphs, and the router
-                               on http://localhost:4000/graphql. Demo hotels, guests and bookings are
-                               loaded unless --no-demo is given.
+              up [--no-demo] [--scale small|seed]
+                               start Stay on this machine and keep it running until Ctrl-C:
+                               PostgreSQL, Kafka, Redis, OpenSearch, Keycloak (http://localhost:8180,
+                               realm stay) and the payment and notify provider stubs (embedded), the
+                               catalog, booking and users subgraphs, and the router on
+                               http://localhost:4000/graphql. Demo hotels with their room types and
+                               owners are loaded unless --no-demo is given: 2,000 hotels in seconds, or
+                               with --scale seed 500,000 hotels with 10,000,000 rooms, which takes
+                               minutes (seed/README.md). The demo accounts and how to get their tokens
+                               are printed once Stay is up.
               help             show this text
 
             Engines given by environment variables are used instead of embedded ones:
               STAY_DB_URL_BASE (+ STAY_DB_USER, STAY_DB_PASSWORD), STAY_KAFKA_BOOTSTRAP, STAY_REDIS_URL,
-              STAY_OPENSEARCH_URL, STAY_PAYMENT_URL, STAY_NOTIFY_URL
+              STAY_OPENSEARCH_URL, STAY_PAYMENT_URL, STAY_NOTIFY_URL, STAY_OIDC_ISSUER (a Keycloak realm
+              with Stay's clients and roles)
             Logs: .platform/up/logs/. More in devstack/README.md.
             """;
 
@@ -47,9 +53,18 @@ final class PlatformCommand {
 
     private static int up(List<String> arguments) {
         boolean demoData = true;
-        for (String argument : arguments) {
+        DemoScale scale = DemoScale.SMALL;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
             if (argument.equals("--no-demo")) {
                 demoData = false;
+            } else if (argument.equals("--scale") && i + 1 < arguments.size()) {
+                try {
+                    scale = DemoScale.of(arguments.get(++i));
+                } catch (IllegalArgumentException e) {
+                    System.err.print(e.getMessage() + "\n\n" + USAGE);
+                    return 2;
+                }
             } else {
                 System.err.print("unknown option '" + argument + "'\n\n" + USAGE);
                 return 2;
@@ -66,7 +81,9 @@ final class PlatformCommand {
                 .repoRoot(repoRoot)
                 .workDir(repoRoot.resolve(".platform").resolve("up"))
                 .demoData(demoData)
+                .demoScale(scale)
                 .enginePorts(EnginePorts.DEVELOPMENT.orFreeIfTaken())
+                .routerProfile("local")
                 .create();
         // registered before anything starts, so Ctrl-C during the start stops what has started so far
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));

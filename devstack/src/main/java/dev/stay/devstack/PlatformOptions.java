@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** How to start the {@link Platform}: ports, demo data, work dir, and engines to reuse. */
 public final class PlatformOptions {
@@ -19,6 +20,7 @@ public final class PlatformOptions {
     private Path repoRoot;
     private Path workDir;
     private boolean demoData = true;
+    private DemoScale demoScale = DemoScale.SMALL;
     private int routerPort = 4000;
     private final Map<String, Integer> subgraphPorts = new LinkedHashMap<>(Map.of("catalog", 4001, "booking", 4002, "users", 4003));
     private Engines engines;
@@ -27,6 +29,8 @@ public final class PlatformOptions {
     private Duration startTimeout = Duration.ofMinutes(3);
     private List<String> subgraphJvmOptions = DEVELOPMENT_JVM_OPTIONS;
     private String node = "node";
+    private String routerProfile;
+    private Map<String, String> routerEnvironment = Map.of();
 
     PlatformOptions() {
     }
@@ -46,9 +50,18 @@ public final class PlatformOptions {
         return this;
     }
 
-    /** Whether the subgraphs load the demo hotels, guests and bookings at start ({@code STAY_DEMO_DATA}); on by default. */
+    /**
+     * Whether the demo world is loaded (the seed loader, once the subgraphs have migrated their databases); on by
+     * default, at the {@linkplain #demoScale(DemoScale) small scale}.
+     */
     public PlatformOptions demoData(boolean demoData) {
         this.demoData = demoData;
+        return this;
+    }
+
+    /** How much demo data is loaded: {@link DemoScale#SMALL} (2,000 hotels, the default) or {@link DemoScale#SEED}. */
+    public PlatformOptions demoScale(DemoScale demoScale) {
+        this.demoScale = demoScale;
         return this;
     }
 
@@ -109,6 +122,21 @@ public final class PlatformOptions {
         return this;
     }
 
+    /**
+     * {@code STAY_ROUTER_PROFILE} of the router: {@code local} relaxes its production checks (Redis, the signing
+     * secret's strength), as {@code ./platform up} wants. Unset by default: tests meet the router's production rules.
+     */
+    public PlatformOptions routerProfile(String profile) {
+        this.routerProfile = profile;
+        return this;
+    }
+
+    /** More settings for the router, e.g. a lower {@code STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE} for a test. */
+    public PlatformOptions routerEnvironment(Map<String, String> environment) {
+        this.routerEnvironment = Map.copyOf(environment);
+        return this;
+    }
+
     /** Starts the platform; on failure everything started is stopped again and the cause thrown. */
     public Platform start() {
         return create().startAll();
@@ -127,12 +155,17 @@ public final class PlatformOptions {
     }
 
     static Path findRepoRoot(Path from) {
+        return repoRootAbove(from).orElseThrow(() ->
+                new IllegalStateException("no Stay checkout (a directory with schema/ and pom.xml) at or above " + from));
+    }
+
+    static Optional<Path> repoRootAbove(Path from) {
         for (Path dir = from; dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("schema")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return dir;
+                return Optional.of(dir);
             }
         }
-        throw new IllegalStateException("no Stay checkout (a directory with schema/ and pom.xml) at or above " + from);
+        return Optional.empty();
     }
 
     Path repoRoot() {
@@ -145,6 +178,10 @@ public final class PlatformOptions {
 
     boolean demoData() {
         return demoData;
+    }
+
+    DemoScale demoScale() {
+        return demoScale;
     }
 
     int routerPort() {
@@ -177,5 +214,13 @@ public final class PlatformOptions {
 
     String node() {
         return node;
+    }
+
+    String routerProfile() {
+        return routerProfile;
+    }
+
+    Map<String, String> routerEnvironment() {
+        return routerEnvironment;
     }
 }

@@ -37,10 +37,11 @@ final class Router {
         Progress.done("platform", "supergraph composed into " + supergraph, started);
     }
 
-    void start(PlatformOptions options, Path supergraph, Path logs) {
+    /** @param environment what the router checks requests with: the identity provider, Redis, the signing secret */
+    void start(PlatformOptions options, Path supergraph, Map<String, String> environment, Path logs) {
         long started = System.nanoTime();
         port = Ports.resolve(options.routerPort());
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(environment);
         env.put("STAY_SUPERGRAPH", supergraph.toString());
         env.put("STAY_ROUTER_HOST", Ports.HOST);
         env.put("STAY_ROUTER_PORT", Integer.toString(port));

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The catalog, booking and users subgraphs, each {@code java -jar subgraph-<name>/target/subgraph-<name>-*-exec.jar}
- * with the engines' environment, its port and the demo-data switch; up when {@code /actuator/health} says UP.
+ * with the engines' environment and its port; up when {@code /actuator/health} says UP.
  */
 final class Subgraphs {
 
@@ -29,7 +29,6 @@ final class Subgraphs {
             ports.put(subgraph, port);
             Map<String, String> env = new HashMap<>(engines.environmentFor(subgraph));
             env.put("SERVER_PORT", Integer.toString(port));
-            env.put("STAY_DEMO_DATA", Boolean.toString(options.demoData()));
             List<String> command = new ArrayList<>();
             command.add(ChildJvm.javaExecutable());
             command.addAll(options.subgraphJvmOptions());

@@ -186,8 +186,14 @@ class EnginesIT {
     @Test
     void subgraphEnvironmentPointsAtItsOwnDatabaseAndTheSharedEngines() {
         Map<String, String> booking = engines.environmentFor("booking");
-        assertThat(booking).containsOnlyKeys("STAY_DB_URL", "STAY_DB_USER", "STAY_DB_PASSWORD", "STAY_KAFKA_BOOTSTRAP",
-                "STAY_REDIS_URL", "STAY_OPENSEARCH_URL", "STAY_PAYMENT_URL", "STAY_NOTIFY_URL");
+        assertThat(booking).containsKeys("STAY_DB_URL", "STAY_DB_USER", "STAY_DB_PASSWORD", "STAY_KAFKA_BOOTSTRAP",
+                "STAY_REDIS_URL", "STAY_OPENSEARCH_URL", "STAY_PAYMENT_URL", "STAY_NOTIFY_URL", "STAY_ROUTER_SIGNING_SECRET");
+        // and the identity provider's, once a test of this JVM has started Keycloak (KeycloakIT)
+        assertThat(booking.keySet()).isSubsetOf("STAY_DB_URL", "STAY_DB_USER", "STAY_DB_PASSWORD", "STAY_KAFKA_BOOTSTRAP",
+                "STAY_REDIS_URL", "STAY_OPENSEARCH_URL", "STAY_PAYMENT_URL", "STAY_NOTIFY_URL", "STAY_ROUTER_SIGNING_SECRET",
+                "STAY_OIDC_ISSUER", "STAY_OIDC_JWKS_URL", "STAY_API_AUDIENCE");
+        assertThat(booking.get("STAY_ROUTER_SIGNING_SECRET")).hasSizeGreaterThanOrEqualTo(32)
+                .isEqualTo(engines.environmentFor("users").get("STAY_ROUTER_SIGNING_SECRET"));
         assertThat(booking.get("STAY_DB_URL")).startsWith("jdbc:postgresql://127.0.0.1:").endsWith("/booking");
         assertThat(booking.get("STAY_REDIS_URL")).startsWith("redis://127.0.0.1:");
         assertThat(engines.environmentFor("users").get("STAY_DB_URL")).endsWith("/users");

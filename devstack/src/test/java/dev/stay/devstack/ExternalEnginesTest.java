@@ -18,7 +18,8 @@ class ExternalEnginesTest {
             "STAY_REDIS_URL", "redis://redis:6379",
             "STAY_OPENSEARCH_URL", "http://opensearch:9200",
             "STAY_PAYMENT_URL", "http://payment:8080",
-            "STAY_NOTIFY_URL", "http://notify:8080");
+            "STAY_NOTIFY_URL", "http://notify:8080",
+            "STAY_ROUTER_SIGNING_SECRET", "a-secret-shared-by-router-and-subgraphs");
 
     @Test
     void subgraphEnvironmentPointsAtTheExternalEndpoints() {
@@ -31,7 +32,8 @@ class ExternalEnginesTest {
                     "STAY_REDIS_URL", "redis://redis:6379",
                     "STAY_OPENSEARCH_URL", "http://opensearch:9200",
                     "STAY_PAYMENT_URL", "http://payment:8080",
-                    "STAY_NOTIFY_URL", "http://notify:8080"));
+                    "STAY_NOTIFY_URL", "http://notify:8080",
+                    "STAY_ROUTER_SIGNING_SECRET", "a-secret-shared-by-router-and-subgraphs"));
             assertThat(engines.redis().host()).isEqualTo("redis");
             assertThat(engines.redis().port()).isEqualTo(6379);
         }
@@ -47,6 +49,41 @@ class ExternalEnginesTest {
             assertThat(engines.payment().isExternal()).isFalse();
             assertThat(engines.payment().url()).startsWith("http://127.0.0.1:");
             assertThat(engines.payment().server().getStubMappings()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void anExternalKeycloakIsUsedAsItIsAndNamedInTheSubgraphsEnvironment() {
+        Map<String, String> withKeycloak = new java.util.HashMap<>(COMPOSE);
+        withKeycloak.put("STAY_OIDC_ISSUER", "http://keycloak:8080/realms/stay/");
+        try (Engines engines = Engines.builder().environment(withKeycloak).start()) {
+            assertThat(engines.environmentFor("users"))
+                    .containsEntry("STAY_OIDC_ISSUER", "http://keycloak:8080/realms/stay")
+                    .containsEntry("STAY_OIDC_JWKS_URL", "http://keycloak:8080/realms/stay/protocol/openid-connect/certs")
+                    .containsEntry("STAY_API_AUDIENCE", "stay-api");
+            Keycloak keycloak = engines.keycloak();
+            assertThat(keycloak.isExternal()).isTrue();
+            assertThat(keycloak.baseUrl()).isEqualTo("http://keycloak:8080");
+            assertThat(keycloak.tokenEndpoint()).isEqualTo("http://keycloak:8080/realms/stay/protocol/openid-connect/token");
+            assertThatThrownBy(keycloak::stop).isInstanceOf(IllegalStateException.class).hasMessageContaining("external");
+        }
+    }
+
+    @Test
+    void withoutAConfiguredSigningSecretEachSetOfEnginesMakesUpItsOwn() {
+        Map<String, String> noSecret = new java.util.HashMap<>(COMPOSE);
+        noSecret.remove("STAY_ROUTER_SIGNING_SECRET");
+        try (Engines one = Engines.builder().environment(noSecret).start();
+             Engines other = Engines.builder().environment(noSecret).start()) {
+            assertThat(one.routerSigningSecret()).hasSizeGreaterThanOrEqualTo(32).isNotEqualTo(other.routerSigningSecret());
+            assertThat(one.environmentFor("catalog")).containsEntry("STAY_ROUTER_SIGNING_SECRET", one.routerSigningSecret());
+        }
+    }
+
+    @Test
+    void anEmbeddedKeycloakIsNotStartedWithTheOtherEnginesNorNamedBeforeItIs() {
+        try (Engines engines = Engines.builder().environment(COMPOSE).start()) {
+            assertThat(engines.environmentFor("users")).doesNotContainKeys("STAY_OIDC_ISSUER", "STAY_API_AUDIENCE");
         }
     }
 

@@ -1,0 +1,102 @@
+package dev.stay.seed;
+
+import static dev.stay.catalog.db.Tables.PROPERTY;
+import static dev.stay.catalog.db.Tables.PROPERTY_PHOTO;
+import static dev.stay.catalog.db.Tables.UNIT_TYPE;
+import static dev.stay.catalog.db.Tables.UNIT_TYPE_PHOTO;
+
+import dev.stay.catalog.db.enums.Amenity;
+import dev.stay.catalog.db.enums.PropertyStatus;
+import dev.stay.catalog.db.tables.records.PropertyPhotoRecord;
+import dev.stay.catalog.db.tables.records.PropertyRecord;
+import dev.stay.catalog.db.tables.records.UnitTypePhotoRecord;
+import dev.stay.catalog.db.tables.records.UnitTypeRecord;
+import dev.stay.common.demo.DemoWorld;
+import dev.stay.common.demo.DemoWorld.Hotel;
+import dev.stay.common.demo.DemoWorld.Photo;
+import dev.stay.common.demo.DemoWorld.RoomType;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+
+/** The catalog's part: published hotels with their photos, room types and room type photos. */
+final class CatalogTarget implements Target {
+
+    private final DSLContext db;
+
+    CatalogTarget(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public String name() {
+        return "catalog";
+    }
+
+    @Override
+    public boolean holds(int hotel, int owner) {
+        return db.fetchExists(PROPERTY, PROPERTY.ID.eq(DemoWorld.hotelId(hotel)));
+    }
+
+    @Override
+    public long write(List<DemoWorld.Block> blocks) {
+        List<PropertyRecord> properties = new ArrayList<>();
+        List<PropertyPhotoRecord> photos = new ArrayList<>();
+        List<UnitTypeRecord> unitTypes = new ArrayList<>();
+        List<UnitTypePhotoRecord> unitTypePhotos = new ArrayList<>();
+        for (DemoWorld.Block block : blocks) {
+            for (Hotel hotel : block.hotels()) {
+                properties.add(property(hotel));
+                for (int p = 0; p < hotel.photos().size(); p++) {
+                    Photo photo = hotel.photos().get(p);
+                    photos.add(new PropertyPhotoRecord(hotel.id(), p, photo.url(), photo.caption()));
+                }
+                for (int position = 0; position < hotel.roomTypes().size(); position++) {
+                    RoomType room = hotel.roomTypes().get(position);
+                    unitTypes.add(unitType(hotel, position, room));
+                    for (int p = 0; p < room.photos().size(); p++) {
+                        Photo photo = room.photos().get(p);
+                        unitTypePhotos.add(new UnitTypePhotoRecord(room.id(), p, photo.url(), photo.caption()));
+                    }
+                }
+            }
+        }
+        db.transaction(tx -> {
+            Inserts.insert(tx.dsl(), properties);
+            Inserts.insert(tx.dsl(), photos);
+            Inserts.insert(tx.dsl(), unitTypes);
+            Inserts.insert(tx.dsl(), unitTypePhotos);
+        });
+        return properties.size() + photos.size() + unitTypes.size() + unitTypePhotos.size();
+    }
+
+    @Override
+    public List<Table<?>> tables() {
+        return List.of(PROPERTY, PROPERTY_PHOTO, UNIT_TYPE, UNIT_TYPE_PHOTO);
+    }
+
+    private static PropertyRecord property(Hotel hotel) {
+        return new PropertyRecord()
+                .setId(hotel.id()).setOwnerId(hotel.ownerId()).setStatus(PropertyStatus.PUBLISHED)
+                .setName(hotel.name()).setDescription(hotel.description()).setStars(hotel.stars())
+                .setStreet(hotel.street()).setCity(hotel.city().name()).setRegion(hotel.city().region())
+                .setCountry(hotel.city().country()).setPostalCode(hotel.postalCode())
+                .setLat(hotel.lat()).setLon(hotel.lon()).setTimeZone(hotel.city().timeZone())
+                .setCurrency(hotel.city().currency()).setAmenities(amenities(hotel.amenities()))
+                .setCheckInTime(hotel.checkInTime()).setCheckOutTime(hotel.checkOutTime());
+    }
+
+    private static UnitTypeRecord unitType(Hotel hotel, int position, RoomType room) {
+        return new UnitTypeRecord()
+                .setId(room.id()).setPropertyId(hotel.id()).setPosition(position)
+                .setName(room.name()).setDescription(room.description())
+                .setMaxAdults(room.maxAdults()).setMaxChildren(room.maxChildren()).setBeds(room.beds())
+                .setSizeSqm(room.sizeSqm()).setAmenities(amenities(room.amenities()))
+                .setDefaultUnits(room.defaultRooms());
+    }
+
+    private static Amenity[] amenities(List<String> names) {
+        return names.stream().map(Amenity::valueOf).toArray(Amenity[]::new);
+    }
+}

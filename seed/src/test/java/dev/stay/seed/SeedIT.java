@@ -1,0 +1,141 @@
+package dev.stay.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.sum;
+
+import dev.stay.catalog.db.Tables;
+import dev.stay.catalog.db.enums.Amenity;
+import dev.stay.common.demo.DemoWorld;
+import dev.stay.devstack.Engines;
+import dev.stay.devstack.Postgres;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jooq.CloseableDSLContext;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The loader against the devstack's PostgreSQL, its databases migrated by the subgraphs' own Flyway scripts (from
+ * their jars), with no subgraph running: a part first, then the small set, which continues after it, then the
+ * small set again, which finds it all there.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeedIT {
+
+    static Postgres postgres;
+    static final Map<String, CloseableDSLContext> databases = new HashMap<>();
+    static final DemoWorld small = DemoWorld.small();
+
+    @BeforeAll
+    static void migrate() {
+        postgres = Engines.shared().postgres();
+        for (String database : SeedOptions.DATABASES) {
+            Flyway.configure().dataSource(postgres.jdbcUrl(database), postgres.user(), postgres.password())
+                    .locations("classpath:db/migration/" + database).load().migrate();
+            databases.put(database, DSL.using(postgres.jdbcUrl(database), postgres.user(), postgres.password()));
+        }
+    }
+
+    @AfterAll
+    static void disconnect() {
+        databases.values().forEach(CloseableDSLContext::close);
+    }
+
+    @Test
+    @Order(1)
+    void aPartOfTheWorldLoads() {
+        String out = seed("--size", "1000");
+
+        assertThat(out).contains("loading (catalog empty, booking empty, users empty)").contains("loaded in");
+        assertThat(db("catalog").fetchCount(Tables.PROPERTY)).isEqualTo(1_000);
+        assertThat(db("booking").fetchCount(dev.stay.booking.db.Tables.PROPERTY)).isEqualTo(1_000);
+        assertThat(db("users").fetchCount(dev.stay.users.db.Tables.USER_PROFILE)).isEqualTo(250);
+    }
+
+    @Test
+    @Order(2)
+    void theSmallSetContinuesWhereThePartEnded() {
+        String out = seed("--size", "small");
+
+        assertThat(out).contains("catalog has 1,000 hotels, booking has 1,000 hotels, users has 1,000 hotels");
+        long photos = small.hotels().stream().mapToLong(hotel -> hotel.photos().size()).sum();
+        DSLContext catalog = db("catalog");
+        assertThat(catalog.fetchCount(Tables.PROPERTY)).isEqualTo(2_000);
+        assertThat(catalog.fetchCount(Tables.PROPERTY_PHOTO)).isEqualTo(photos);
+        assertThat(catalog.select(sum(Tables.UNIT_TYPE.DEFAULT_UNITS)).from(Tables.UNIT_TYPE).fetchOne().value1())
+                .isEqualByComparingTo("40000");
+        var booking = dev.stay.booking.db.Tables.UNIT_TYPE;
+        assertThat(db("booking").select(sum(booking.DEFAULT_UNITS)).from(booking).fetchOne().value1())
+                .isEqualByComparingTo("40000");
+        assertThat(db("users").fetchCount(dev.stay.users.db.Tables.USER_PROFILE)).isEqualTo(500);
+    }
+
+    @Test
+    @Order(3)
+    void aSecondRunFindsItAllThere() {
+        String out = seed("--size", "small");
+
+        assertThat(out).contains("already there (catalog complete, booking complete, users complete)");
+        assertThat(db("catalog").fetchCount(Tables.PROPERTY)).isEqualTo(2_000);
+    }
+
+    @Test
+    @Order(4)
+    void everyDatabaseHasItsPartOfHotelZero() {
+        DemoWorld.Hotel hotel = small.hotels().getFirst();
+
+        var property = db("catalog").selectFrom(Tables.PROPERTY).where(Tables.PROPERTY.ID.eq(hotel.id())).fetchOne();
+        assertThat(property.getName()).isEqualTo(hotel.name());
+        assertThat(property.getStars()).isEqualTo(hotel.stars());
+        assertThat(property.getCity()).isEqualTo(hotel.city().name());
+        assertThat(property.getLat()).isEqualTo(hotel.lat());
+        assertThat(List.of(property.getAmenities())).map(Amenity::getLiteral).isEqualTo(hotel.amenities());
+        assertThat(db("catalog").select(Tables.PROPERTY_PHOTO.URL).from(Tables.PROPERTY_PHOTO)
+                .where(Tables.PROPERTY_PHOTO.PROPERTY_ID.eq(hotel.id())).orderBy(Tables.PROPERTY_PHOTO.POSITION).fetch(Tables.PROPERTY_PHOTO.URL))
+                .isEqualTo(hotel.photos().stream().map(DemoWorld.Photo::url).toList());
+
+        var unitType = dev.stay.booking.db.Tables.UNIT_TYPE;
+        List<BigDecimal> prices = db("booking").select(unitType.BASE_PRICE).from(unitType)
+                .where(unitType.PROPERTY_ID.eq(hotel.id())).fetch(unitType.BASE_PRICE);
+        assertThat(prices).containsExactlyInAnyOrderElementsOf(hotel.roomTypes().stream().map(DemoWorld.RoomType::basePrice).toList());
+        var sale = db("booking").selectFrom(dev.stay.booking.db.Tables.PROPERTY)
+                .where(dev.stay.booking.db.Tables.PROPERTY.ID.eq(hotel.id())).fetchOne();
+        assertThat(sale.getOwnerId()).isEqualTo(hotel.ownerId());
+        assertThat(sale.getCurrency()).isEqualTo(hotel.city().currency());
+
+        var profile = db("users").selectFrom(dev.stay.users.db.Tables.USER_PROFILE)
+                .where(dev.stay.users.db.Tables.USER_PROFILE.ID.eq(hotel.ownerId())).fetchOne();
+        assertThat(profile.getDisplayName()).isEqualTo("Ana Sousa");
+        assertThat(profile.getRoles()).containsExactly("owner");
+    }
+
+    private static String seed(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<String> arguments = new ArrayList<>(List.of(args));
+        arguments.addAll(List.of("--progress", "lines"));
+        for (String database : SeedOptions.DATABASES) {
+            arguments.addAll(List.of("--" + database + "-db", postgres.jdbcUrl(database)));
+        }
+        int exit = Seed.run(arguments, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isZero();
+        return out;
+    }
+
+    private static DSLContext db(String database) {
+        return databases.get(database);
+    }
+}
