@@ -11,7 +11,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The whole of Stay on one machine: the engines (Keycloak included), the three subgraphs as {@code java -jar}
- * processes, the supergraph composed for their ports, and the router in front. The router and the subgraphs share
+ * processes, the demo data loaded into their databases ({@link DemoData}), the supergraph composed for their ports,
+ * and the router in front. The router and the subgraphs share
  * the engines' request-signing secret ({@link Engines#routerSigningSecret()}). {@code ./platform up} runs it until
  * Ctrl-C; end-to-end tests start it on free ports and close it when done:
  *

@@ -20,13 +20,14 @@ record SeedOptions(DemoWorld world, String sizeName, Map<String, String> databas
 
     static final List<String> DATABASES = List.of("catalog", "booking", "users");
     static final String DEFAULT_URL_BASE = "jdbc:postgresql://127.0.0.1:15432";
+    static final int HOTELS_PER_BATCH = SeedRun.BLOCKS_PER_BATCH * DemoWorld.HOTELS_PER_BLOCK;
 
     static final String USAGE = """
             Usage: seed [--size small|seed|<hotels>] [--progress auto|bar|lines]
                         [--catalog-db <jdbc url>] [--booking-db <jdbc url>] [--users-db <jdbc url>]
 
               --size       small: 2,000 hotels (the default); seed: 500,000 hotels with 10,000,000 rooms;
-                           or a number of hotels, a multiple of 100
+                           or a number of hotels, a multiple of 1,000
               --progress   bar: one line redrawn in place; lines: a line every 10 %; auto (the default):
                            bar on a terminal, lines otherwise
               --<db>-db    a database's JDBC URL, instead of STAY_DB_URL_BASE/<db>
@@ -79,8 +80,9 @@ record SeedOptions(DemoWorld world, String sizeName, Map<String, String> databas
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("--size is small, seed or a number of hotels, not " + size);
                 }
-                if (hotels <= 0 || hotels % DemoWorld.HOTELS_PER_BLOCK != 0) {
-                    throw new IllegalArgumentException("--size in hotels is a positive multiple of " + DemoWorld.HOTELS_PER_BLOCK);
+                // whole batches, so that a later run with a larger size continues after them
+                if (hotels <= 0 || hotels % HOTELS_PER_BATCH != 0) {
+                    throw new IllegalArgumentException("--size in hotels is a positive multiple of 1,000");
                 }
                 yield DemoWorld.of(hotels);
             }

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
@@ -54,31 +55,17 @@ final class SeedRun {
         long started = System.nanoTime();
         DemoWorld world = options.world();
         int batches = Math.ceilDiv(world.blockCount(), BLOCKS_PER_BATCH);
-        say(String.format(Locale.ROOT, "%s: %,d hotels with %,d rooms, %,d owners, into %s",
-                sizeName(), world.hotelCount(), world.roomCount(), world.ownerCount(), String.join(", ", options.databaseUrls().values())));
+        say(String.format(Locale.ROOT, "%s: %,d hotels with %,d rooms, %,d owners, into %s", sizeName(),
+                world.hotelCount(), world.roomCount(), world.ownerCount(), String.join(", ", options.databaseUrls().values())));
         List<Connection> connections = new ArrayList<>();
-        List<ExecutorService> writers = new ArrayList<>();
         try {
-            List<Target> targets = new ArrayList<>();
-            for (String database : SeedOptions.DATABASES) {
-                Connection connection = connect(options.url(database));
-                connections.add(connection);
-                DSLContext db = DSL.using(connection, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
-                // a crash loses at most the last batches, which the next run loads again
-                db.set(name("synchronous_commit"), inline("off")).execute();
-                targets.add(switch (database) {
-                    case "catalog" -> new CatalogTarget(db);
-                    case "booking" -> new BookingTarget(db);
-                    default -> new UsersTarget(db);
-                });
-            }
+            List<Target> targets = targets(connections);
             int[] from = new int[targets.size()];
             List<String> state = new ArrayList<>();
             for (int t = 0; t < targets.size(); t++) {
                 from[t] = batchesThere(targets.get(t), world, batches);
                 state.add(targets.get(t).name() + " " + (from[t] == 0 ? "empty" : from[t] == batches ? "complete"
                         : String.format(Locale.ROOT, "has %,d hotels", hotelsIn(world, from[t]))));
-                writers.add(Executors.newSingleThreadExecutor(Thread.ofPlatform().name("seed-" + targets.get(t).name()).factory()));
             }
             int start = Arrays.stream(from).min().orElseThrow();
             if (start == batches) {
@@ -86,38 +73,72 @@ final class SeedRun {
                 return new Result(0, 0, started, sizes(connections));
             }
             say("loading (" + String.join(", ", state) + ")");
+            long rows = load(world, targets, from, start, batches);
+            for (int t = 0; t < targets.size(); t++) {
+                for (Table<?> table : targets.get(t).tables()) {
+                    DSL.using(connections.get(t), SQLDialect.POSTGRES).query("ANALYZE {0}", table).execute();
+                }
+            }
+            return new Result(world.hotelCount() - hotelsIn(world, start), rows, started, sizes(connections));
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
 
+    /** One connection and one target for each database, in {@link SeedOptions#DATABASES} order. */
+    private List<Target> targets(List<Connection> connections) throws SQLException {
+        List<Target> targets = new ArrayList<>();
+        for (String database : SeedOptions.DATABASES) {
+            Connection connection = connect(options.url(database));
+            connections.add(connection);
+            DSLContext db = DSL.using(connection, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+            // a crash loses at most the last batches, which the next run loads again
+            db.set(name("synchronous_commit"), inline("off")).execute();
+            targets.add(switch (database) {
+                case "catalog" -> new CatalogTarget(db);
+                case "booking" -> new BookingTarget(db);
+                default -> new UsersTarget(db);
+            });
+        }
+        return targets;
+    }
+
+    /** A batch handed to the writers: one write per database that lacks it. */
+    private record InFlight(int batch, List<Future<Long>> writes) {}
+
+    /** Batches {@code start} to the last; a database gets those from its own {@code from} on. Returns the rows written. */
+    private long load(DemoWorld world, List<Target> targets, int[] from, int start, int batches)
+            throws InterruptedException, ExecutionException {
+        List<ExecutorService> writers = targets.stream().map(target -> Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("seed-" + target.name()).factory())).toList();
+        try {
             ProgressBar progress = new ProgressBar(out, terminal, world.hotelCount(), hotelsIn(world, start));
-            long[] rows = new long[targets.size()];
-            Deque<List<Future<Long>>> inFlight = new ArrayDeque<>();
-            Deque<Integer> inFlightBatch = new ArrayDeque<>();
+            long rows = 0;
+            Deque<InFlight> inFlight = new ArrayDeque<>();
             for (int batch = start; batch < batches; batch++) {
                 List<DemoWorld.Block> blocks = blocks(world, batch);
                 List<Future<Long>> writes = new ArrayList<>();
                 for (int t = 0; t < targets.size(); t++) {
                     Target target = targets.get(t);
-                    writes.add(batch >= from[t] ? writers.get(t).submit(() -> target.write(blocks)) : null);
+                    if (batch >= from[t]) {
+                        writes.add(writers.get(t).submit(() -> target.write(blocks)));
+                    }
                 }
-                inFlight.add(writes);
-                inFlightBatch.add(batch);
+                inFlight.add(new InFlight(batch, writes));
                 while (inFlight.size() > AHEAD || (batch == batches - 1 && !inFlight.isEmpty())) {
-                    collect(inFlight.poll(), rows);
-                    progress.update(hotelsIn(world, inFlightBatch.poll() + 1));
+                    InFlight done = inFlight.poll();
+                    for (Future<Long> write : done.writes()) {
+                        rows += write.get();
+                    }
+                    progress.update(hotelsIn(world, done.batch() + 1));
                 }
             }
             progress.finish();
-            for (int t = 0; t < targets.size(); t++) {
-                for (var table : targets.get(t).tables()) {
-                    DSL.using(connections.get(t), SQLDialect.POSTGRES).query("ANALYZE {0}", table).execute();
-                }
-            }
-            return new Result(world.hotelCount() - hotelsIn(world, start), Arrays.stream(rows).sum(), started,
-                    sizes(connections));
+            return rows;
         } finally {
             writers.forEach(ExecutorService::shutdownNow);
-            for (Connection connection : connections) {
-                connection.close();
-            }
         }
     }
 
@@ -162,14 +183,6 @@ final class SeedRun {
             blocks.add(world.block(b));
         }
         return blocks;
-    }
-
-    private static void collect(List<Future<Long>> writes, long[] rows) throws InterruptedException, ExecutionException {
-        for (int t = 0; t < writes.size(); t++) {
-            if (writes.get(t) != null) {
-                rows[t] += writes.get(t).get();
-            }
-        }
     }
 
     private Connection connect(String url) throws SQLException {

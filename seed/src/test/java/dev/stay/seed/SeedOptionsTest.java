@@ -39,8 +39,8 @@ class SeedOptionsTest {
     @Test
     void aSizeIsSmallSeedOrWholeBlocksOfHotels() {
         assertThat(SeedOptions.parse(List.of("--size", "50,000"), Map.of()).world().hotelCount()).isEqualTo(50_000);
-        assertThatThrownBy(() -> SeedOptions.parse(List.of("--size", "150"), Map.of()))
-                .hasMessageContaining("multiple of 100");
+        assertThatThrownBy(() -> SeedOptions.parse(List.of("--size", "1500"), Map.of()))
+                .hasMessageContaining("multiple of 1,000");
         assertThatThrownBy(() -> SeedOptions.parse(List.of("--size", "huge"), Map.of()))
                 .hasMessageContaining("small, seed or a number");
         assertThatThrownBy(() -> SeedOptions.parse(List.of("--size"), Map.of())).hasMessageContaining("needs a value");

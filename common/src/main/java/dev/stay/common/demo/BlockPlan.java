@@ -8,6 +8,7 @@ import dev.stay.common.demo.DemoWorld.Hotel;
 import dev.stay.common.demo.DemoWorld.Owner;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,8 @@ final class BlockPlan {
     private static final int MAX_ROOMS = 400;
     /** Owners of this many hotels in a block run them as a chain, under one brand. */
     private static final int CHAIN = 8;
+    /** About how many hotels owner 0, the identity provider's demo owner, has. */
+    private static final int DEMO_OWNER_HOTELS = 6;
     private static final List<String> BRANDS = List.of("Meridia", "Northwind", "Solace", "Azura", "Cobalt",
             "Larkspur", "Halcyon", "Lumen", "Orchard", "Stonegate", "Bluebell", "Aurelia", "Vireo", "Tidewater");
 
@@ -56,7 +59,12 @@ final class BlockPlan {
                     ? new Owner(DemoWorld.ownerId(0), "Ana Sousa", "owner@stay.example", "pt-PT")
                     : owner(number, home, random));
         }
-        int[] hotelsOf = scale(paretoWeights(random, OWNERS_PER_BLOCK), HOTELS_PER_BLOCK, 1);
+        double[] weights = paretoWeights(random, OWNERS_PER_BLOCK);
+        if (block == 0) { // the demo owner account runs a handful of hotels, so signing in as her shows some
+            double others = Arrays.stream(weights).sum() - weights[0];
+            weights[0] = DEMO_OWNER_HOTELS * others / (HOTELS_PER_BLOCK - DEMO_OWNER_HOTELS);
+        }
+        int[] hotelsOf = scale(weights, HOTELS_PER_BLOCK, 1);
 
         List<Cities.Entry> places = new ArrayList<>(HOTELS_PER_BLOCK);
         List<Integer> owner = new ArrayList<>(HOTELS_PER_BLOCK);

@@ -24,12 +24,12 @@ import java.util.function.IntFunction;
  *
  * <p>Ids are name-based UUIDs ({@code stay-demo:hotel:<n>}, {@code stay-demo:room-type:<n * 10 + position>},
  * {@code stay-demo:owner:<n>}), the same in every database. Owner 0 is the demo owner account of the identity
- * provider, Ana Sousa ({@code owner@stay.example}), with hotel 0 among hers.
+ * provider, Ana Sousa ({@code owner@stay.example}), who owns hotel 0 and five more, mostly in Lisbon.
  */
 public final class DemoWorld {
 
-    /** The seed of the demo world everyone gets. */
-    public static final long SEED = 20261122L;
+    /** The random seed of the demo world everyone gets: another seed changes every hotel, though not the ids. */
+    public static final long RANDOM_SEED = 20261122L;
     public static final int SMALL_SET = 2_000;
     public static final int SEED_SCALE = 500_000;
     public static final int HOTELS_PER_BLOCK = 100;
@@ -95,7 +95,7 @@ public final class DemoWorld {
 
     /** The first {@code hotels} hotels (a multiple of 100) of the demo world. */
     public static DemoWorld of(int hotels) {
-        return new DemoWorld(hotels, SEED);
+        return new DemoWorld(hotels, RANDOM_SEED);
     }
 
     /** Another world of the same shape, for tests that need one that differs. */
