@@ -1,0 +1,103 @@
+package dev.stay.bench;
+
+import dev.stay.devstack.Platform;
+import dev.stay.devstack.Postgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Stay for one benchmark run: the devstack's platform with the demo data on free ports, its subgraphs in JVMs
+ * set up for throughput rather than a fast start. Once everything is up it writes what the simulation needs into
+ * a directory ({@code stack.properties}: endpoints and signing secret; {@code hotel-ids.txt}: the demo hotels) and
+ * runs until it is stopped (SIGTERM or Ctrl-C), when it stops the platform.
+ *
+ * <p>It runs in a JVM of its own, with the devstack's classpath, rather than inside the load generator: the
+ * engines' JVMs inherit the launcher's classpath, and Gatling's JVM then measures only what it sends.
+ */
+public final class BenchStack {
+
+    /**
+     * Full tiered compilation and a fixed heap. The devstack's default stops at the client compiler, which starts
+     * fast but runs slower code; a benchmark wants the code a production JVM would run.
+     */
+    static final List<String> SUBGRAPH_JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g");
+
+    private BenchStack() {
+    }
+
+    public static void main(String[] args) throws IOException, SQLException, InterruptedException {
+        if (args.length != 1) {
+            System.err.println("usage: BenchStack <output dir>");
+            System.exit(2);
+        }
+        Path out = Path.of(args[0]).toAbsolutePath();
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "dev/stay/devstack/launcher-logback.xml");
+        }
+        Platform stay = Platform.builder().freePorts().subgraphJvmOptions(SUBGRAPH_JVM_OPTIONS).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(stay::close, "bench-stack-stop"));
+
+        List<String> hotels = publishedDemoHotels(stay.engines().postgres());
+        if (hotels.isEmpty()) {
+            throw new IllegalStateException("the catalog holds no published demo hotel");
+        }
+        Files.createDirectories(out);
+        Files.write(out.resolve("hotel-ids.txt"), hotels);
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("stay.bench.routerUrl", stay.routerUrl());
+        endpoints.put("stay.bench.catalogUrl", stay.subgraphUrl("catalog"));
+        endpoints.put("stay.bench.redisUrl", stay.engines().redis().url());
+        endpoints.put("stay.bench.signingSecret", stay.routerSigningSecret());
+        endpoints.put("stay.bench.hotelIds", out.resolve("hotel-ids.txt").toString());
+        endpoints.put("stay.bench.logs", stay.logs().toString());
+        // plain key=value lines (no escapes), for bench/run to pass on as -D options; written whole, then moved,
+        // so that whoever waits for the file never reads half of it
+        Path pending = out.resolve("stack.properties.pending");
+        Files.write(pending, endpoints.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).toList());
+        Path ready = out.resolve("stack.properties");
+        Files.move(pending, ready, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ready.toFile().delete(), "bench-stack-forget"));
+        System.out.println("[bench] " + hotels.size() + " demo hotels published; endpoints in " + ready);
+        new CountDownLatch(1).await();
+    }
+
+    /**
+     * The demo hotels in the order of the demo world, n = 0, 1, ... while hotel n is published. Their ids are
+     * name-based ({@code DemoWorld}), so the same on every run; the catalog says how many it loaded.
+     */
+    static List<String> publishedDemoHotels(Postgres postgres) throws SQLException {
+        Set<UUID> published = new HashSet<>();
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("catalog"), postgres.user(), postgres.password());
+             Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM property WHERE status = 'PUBLISHED'")) {
+            while (rows.next()) {
+                published.add(rows.getObject(1, UUID.class));
+            }
+        }
+        List<String> hotels = new ArrayList<>();
+        for (int n = 0; published.contains(demoHotel(n)); n++) {
+            hotels.add(demoHotel(n).toString());
+        }
+        return hotels;
+    }
+
+    private static UUID demoHotel(int n) {
+        return UUID.nameUUIDFromBytes(("stay-demo:hotel:" + n).getBytes(StandardCharsets.UTF_8));
+    }
+}
