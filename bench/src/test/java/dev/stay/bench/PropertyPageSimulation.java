@@ -37,9 +37,10 @@ import redis.clients.jedis.Jedis;
  * </ol>
  *
  * <p>The full page also asks users for the owner's name, which a subgraph alone cannot answer; so the catalog's
- * share of the page also goes through the router (warm), which is the like-for-like comparison with straight, and
- * a last phase adds live availability (booking, never cached). A warm-up before the first FLUSHALL runs every
- * one of these paths, so that no phase pays for JIT compilation or first connections.
+ * share of the page also goes through the router (warm), which is the like-for-like comparison with straight.
+ * Straight to the catalog also runs cold (after a second FLUSHALL), which shows what the cache buys the catalog
+ * itself, and a last phase adds live availability (booking, never cached). A warm-up before the first FLUSHALL
+ * runs every one of these paths, so that no phase pays for JIT compilation or first connections.
  */
 public class PropertyPageSimulation extends Simulation {
 
@@ -54,11 +55,16 @@ public class PropertyPageSimulation extends Simulation {
     private final RouterSignature signature = new RouterSignature(settings.signingSecret());
     private final GraphQlDocument withAvailability = PropertyPage.withAvailability(LocalDate.now(ZoneOffset.UTC));
 
+    private final Phase coldRouter = measured("cold: router", settings.routerUrl(), PropertyPage.FULL, null);
+    private final Phase coldStraight =
+            measured("cold: straight to catalog", settings.catalogUrl(), PropertyPage.CATALOG_FIELDS, signature);
+    /** Each cold phase runs right after a FLUSHALL; the warm ones after a phase that filled the cache. */
     private final List<Phase> measured = List.of(
-            measured("cold: router", settings.routerUrl(), PropertyPage.FULL, null),
+            coldRouter,
             measured("warm: router", settings.routerUrl(), PropertyPage.FULL, null),
             measured("warm: router, catalog fields", settings.routerUrl(), PropertyPage.CATALOG_FIELDS, null),
             measured("warm: straight to catalog", settings.catalogUrl(), PropertyPage.CATALOG_FIELDS, signature),
+            coldStraight,
             measured("warm: router, with availability", settings.routerUrl(), withAvailability, null));
 
     {
@@ -67,15 +73,10 @@ public class PropertyPageSimulation extends Simulation {
         steps.add(load(warmUp("warm-up: router, catalog fields", settings.routerUrl(), PropertyPage.CATALOG_FIELDS, null)));
         steps.add(load(warmUp("warm-up: straight to catalog", settings.catalogUrl(), PropertyPage.CATALOG_FIELDS, signature)));
         steps.add(load(warmUp("warm-up: router, with availability", settings.routerUrl(), withAvailability, null)));
-        steps.add(step("flush Redis", () -> {
-            try (Jedis redis = redis()) {
-                redis.flushAll();
-                if (redis.dbSize() != 0) {
-                    throw new IllegalStateException("Redis still holds " + redis.dbSize() + " keys after FLUSHALL");
-                }
-            }
-        }));
         for (Phase phase : measured) {
+            if (phase == coldRouter || phase == coldStraight) {
+                steps.add(step("flush Redis before " + phase.name(), this::flushRedis));
+            }
             steps.add(load(phase));
             steps.add(step("count Redis keys after " + phase.name(), () -> {
                 try (Jedis redis = redis()) {
@@ -165,6 +166,15 @@ public class PropertyPageSimulation extends Simulation {
             chain = steps.get(i).andThen(chain);
         }
         return chain;
+    }
+
+    private void flushRedis() {
+        try (Jedis redis = redis()) {
+            redis.flushAll();
+            if (redis.dbSize() != 0) {
+                throw new IllegalStateException("Redis still holds " + redis.dbSize() + " keys after FLUSHALL");
+            }
+        }
     }
 
     private Jedis redis() {

@@ -35,6 +35,7 @@ final class Summary {
         }
         out.append("\n| ratio | p50 | p95 | mean | req/s |\n|---|---:|---:|---:|---:|\n");
         ratio(out, "warm ÷ cold (router, full page)", "warm: router", "cold: router");
+        ratio(out, "warm ÷ cold (straight to catalog)", "warm: straight to catalog", "cold: straight to catalog");
         ratio(out, "router ÷ straight (catalog fields, warm)", "warm: router, catalog fields", "warm: straight to catalog");
         ratio(out, "router full page ÷ straight catalog fields (warm)", "warm: router", "warm: straight to catalog");
         ratio(out, "with availability ÷ without (router, warm)", "warm: router, with availability", "warm: router");
