@@ -1,5 +1,7 @@
 package dev.stay.booking.inventory;
 
+import dev.stay.common.graphql.FieldError;
+import dev.stay.common.graphql.Validated;
 import dev.stay.codegen.booking.types.InventoryErrorCode;
 import dev.stay.codegen.booking.types.SetRoomInventoryInput;
 import java.math.BigDecimal;
@@ -15,10 +17,6 @@ import java.util.UUID;
  */
 record InventoryChange(UUID roomTypeId, LocalDate from, LocalDate to, Integer rooms, BigDecimal price, Boolean closed) {
 
-    record Error(String field, InventoryErrorCode code, String message) {}
-
-    record Result(InventoryChange change, List<Error> errors) {}
-
     static final int MAX_NIGHTS = 366;
     static final int MAX_ROOMS = 10_000;
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
@@ -27,18 +25,18 @@ record InventoryChange(UUID roomTypeId, LocalDate from, LocalDate to, Integer ro
      * @param today          the current day where the hotel is: nights before it are history
      * @param currencyDigits decimals of the hotel's currency
      */
-    static Result of(UUID roomTypeId, SetRoomInventoryInput input, LocalDate today, int currencyDigits) {
-        List<Error> errors = new ArrayList<>();
+    static Validated<InventoryChange, InventoryErrorCode> of(UUID roomTypeId, SetRoomInventoryInput input, LocalDate today, int currencyDigits) {
+        List<FieldError<InventoryErrorCode>> errors = new ArrayList<>();
         if (input.getTo().isBefore(input.getFrom())) {
-            errors.add(new Error("to", InventoryErrorCode.RANGE_INVALID, "to must not be before from"));
+            errors.add(FieldError.of("to", InventoryErrorCode.RANGE_INVALID, "to must not be before from"));
         } else if (ChronoUnit.DAYS.between(input.getFrom(), input.getTo()) + 1 > MAX_NIGHTS) {
-            errors.add(new Error("to", InventoryErrorCode.RANGE_TOO_LONG, "at most " + MAX_NIGHTS + " nights at once"));
+            errors.add(FieldError.of("to", InventoryErrorCode.RANGE_TOO_LONG, "at most " + MAX_NIGHTS + " nights at once"));
         }
         if (input.getFrom().isBefore(today)) {
-            errors.add(new Error("from", InventoryErrorCode.RANGE_IN_PAST, "from is in the past where the hotel is"));
+            errors.add(FieldError.of("from", InventoryErrorCode.RANGE_IN_PAST, "from is in the past where the hotel is"));
         }
         if (input.getRooms() != null && (input.getRooms() < 0 || input.getRooms() > MAX_ROOMS)) {
-            errors.add(new Error("rooms", InventoryErrorCode.ROOMS_OUT_OF_RANGE, "rooms must be 0 to " + MAX_ROOMS));
+            errors.add(FieldError.of("rooms", InventoryErrorCode.ROOMS_OUT_OF_RANGE, "rooms must be 0 to " + MAX_ROOMS));
         }
         BigDecimal price = null;
         if (input.getPrice() != null) {
@@ -52,20 +50,20 @@ record InventoryChange(UUID roomTypeId, LocalDate from, LocalDate to, Integer ro
             }
         }
         if (input.getRooms() == null && input.getPrice() == null && input.getClosed() == null) {
-            errors.add(new Error(null, InventoryErrorCode.NOTHING_TO_SET, "give rooms, price or closed"));
+            errors.add(FieldError.of(null, InventoryErrorCode.NOTHING_TO_SET, "give rooms, price or closed"));
         }
         return errors.isEmpty()
-                ? new Result(new InventoryChange(roomTypeId, input.getFrom(), input.getTo(), input.getRooms(), price,
-                        input.getClosed()), List.of())
-                : new Result(null, errors);
+                ? Validated.valid(new InventoryChange(roomTypeId, input.getFrom(), input.getTo(), input.getRooms(),
+                        price, input.getClosed()))
+                : Validated.refused(errors);
     }
 
     List<LocalDate> nights() {
         return from.datesUntil(to.plusDays(1)).toList();
     }
 
-    private static Error priceError(int digits) {
-        return new Error("price", InventoryErrorCode.PRICE_INVALID,
+    private static FieldError<InventoryErrorCode> priceError(int digits) {
+        return FieldError.of("price", InventoryErrorCode.PRICE_INVALID,
                 "price must be a decimal from 0 to " + MAX_PRICE + " with at most " + digits + " decimals");
     }
 }

@@ -1,5 +1,7 @@
 package dev.stay.booking.inventory;
 
+import dev.stay.codegen.booking.types.InventoryErrorCode;
+import dev.stay.common.graphql.FieldError;
 import dev.stay.codegen.booking.types.SetRoomInventoryInput;
 import dev.stay.common.security.Viewer;
 import java.util.List;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Controller;
 @Controller
 class InventoryController {
 
-    record SetRoomInventoryPayload(RoomOffer.RoomTypeRef roomType, int nights, List<InventoryChange.Error> errors) {}
+    record SetRoomInventoryPayload(RoomOffer.RoomTypeRef roomType, int nights, List<FieldError<InventoryErrorCode>> errors) {}
 
     private final SettingInventory settingInventory;
 

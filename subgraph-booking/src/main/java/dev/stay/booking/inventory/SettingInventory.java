@@ -1,5 +1,6 @@
 package dev.stay.booking.inventory;
 
+import dev.stay.common.graphql.FieldError;
 import dev.stay.codegen.booking.types.InventoryErrorCode;
 import dev.stay.codegen.booking.types.SetRoomInventoryInput;
 import dev.stay.common.graphql.Ids;
@@ -21,10 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SettingInventory {
 
-    record Outcome(UUID roomTypeId, int nights, List<InventoryChange.Error> errors) {
+    record Outcome(UUID roomTypeId, int nights, List<FieldError<InventoryErrorCode>> errors) {
 
         static Outcome refused(InventoryErrorCode code, String field, String message) {
-            return new Outcome(null, 0, List.of(new InventoryChange.Error(field, code, message)));
+            return new Outcome(null, 0, List.of(FieldError.of(field, code, message)));
         }
     }
 
@@ -54,11 +55,11 @@ class SettingInventory {
         }
         LocalDate today = LocalDate.now(clock.withZone(terms.get().zone()));
         int digits = Currency.getInstance(terms.get().currency()).getDefaultFractionDigits();
-        InventoryChange.Result result = InventoryChange.of(roomTypeId.get(), input, today, digits);
-        if (!result.errors().isEmpty()) {
+        var result = InventoryChange.of(roomTypeId.get(), input, today, digits);
+        if (!result.ok()) {
             return new Outcome(null, 0, result.errors());
         }
-        InventoryChange change = result.change();
+        InventoryChange change = result.value();
         int mostBooked = inventory.lockNights(change.roomTypeId(), change.from(), change.to());
         if (change.rooms() != null && change.rooms() < mostBooked) {
             return Outcome.refused(InventoryErrorCode.ROOMS_BELOW_BOOKED, "rooms",

@@ -12,6 +12,7 @@ import dev.stay.catalog.property.Hotels;
 import dev.stay.codegen.catalog.types.CatalogErrorCode;
 import dev.stay.codegen.catalog.types.CreateHotelInput;
 import dev.stay.codegen.catalog.types.UpdateHotelInput;
+import dev.stay.common.graphql.FieldError;
 import dev.stay.common.graphql.Ids;
 import dev.stay.common.security.Viewer;
 import java.time.OffsetDateTime;
@@ -36,10 +37,10 @@ class ManagingHotels {
     /** What a change stages on the locked hotel, recording broken rules in {@link Rules}. */
     interface Edit extends BiConsumer<PropertyRecord, Rules> {}
 
-    record Outcome(UUID hotelId, List<CatalogError> errors) {
+    record Outcome(UUID hotelId, List<FieldError<CatalogErrorCode>> errors) {
 
         static Outcome refused(String field, CatalogErrorCode code, String message) {
-            return new Outcome(null, List.of(new CatalogError(field, code, message)));
+            return new Outcome(null, List.of(FieldError.of(field, code, message)));
         }
     }
 

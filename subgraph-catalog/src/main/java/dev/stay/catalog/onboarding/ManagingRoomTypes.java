@@ -10,6 +10,7 @@ import dev.stay.catalog.db.tables.records.UnitTypeRecord;
 import dev.stay.catalog.events.CatalogEvents;
 import dev.stay.codegen.catalog.types.CatalogErrorCode;
 import dev.stay.codegen.catalog.types.RoomTypeInput;
+import dev.stay.common.graphql.FieldError;
 import dev.stay.common.graphql.Ids;
 import dev.stay.common.security.Viewer;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ManagingRoomTypes {
 
-    record Outcome(UUID roomTypeId, UUID hotelId, List<CatalogError> errors) {}
+    record Outcome(UUID roomTypeId, UUID hotelId, List<FieldError<CatalogErrorCode>> errors) {}
 
     private final DSLContext db;
     private final ManagingHotels hotels;
@@ -108,7 +109,7 @@ class ManagingRoomTypes {
     }
 
     private static Outcome notFound() {
-        return new Outcome(null, null, List.of(new CatalogError("id", CatalogErrorCode.NOT_FOUND, "no such room type")));
+        return new Outcome(null, null, List.of(FieldError.of("id", CatalogErrorCode.NOT_FOUND, "no such room type")));
     }
 
     private static Outcome result(ManagingHotels.Outcome outcome, UUID roomTypeId) {

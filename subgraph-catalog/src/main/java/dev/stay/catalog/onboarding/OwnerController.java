@@ -1,5 +1,7 @@
 package dev.stay.catalog.onboarding;
 
+import dev.stay.codegen.catalog.types.CatalogErrorCode;
+import dev.stay.common.graphql.FieldError;
 import dev.stay.catalog.property.Hotel;
 import dev.stay.catalog.property.Hotels;
 import dev.stay.catalog.property.RoomType;
@@ -18,9 +20,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class OwnerController {
 
-    record HotelPayload(Hotel hotel, List<CatalogError> errors) {}
+    record HotelPayload(Hotel hotel, List<FieldError<CatalogErrorCode>> errors) {}
 
-    record RoomTypePayload(RoomType roomType, Hotel hotel, List<CatalogError> errors) {}
+    record RoomTypePayload(RoomType roomType, Hotel hotel, List<FieldError<CatalogErrorCode>> errors) {}
 
     private final ManagingHotels managing;
     private final ManagingPhotos photos;

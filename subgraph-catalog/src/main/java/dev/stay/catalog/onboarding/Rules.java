@@ -5,12 +5,13 @@ import dev.stay.codegen.catalog.types.CatalogErrorCode;
 import dev.stay.codegen.catalog.types.GeoPointInput;
 import dev.stay.codegen.catalog.types.PhotoInput;
 import dev.stay.codegen.catalog.types.RoomTypeInput;
+import dev.stay.common.graphql.FieldError;
+import dev.stay.common.graphql.Validation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
@@ -28,27 +29,24 @@ final class Rules {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
-    private final List<CatalogError> errors = new ArrayList<>();
+    private final Validation<CatalogErrorCode> validation = new Validation<>();
 
-    List<CatalogError> errors() {
-        return List.copyOf(errors);
+    List<FieldError<CatalogErrorCode>> errors() {
+        return validation.errors();
     }
 
     boolean ok() {
-        return errors.isEmpty();
+        return validation.ok();
     }
 
     Rules refuse(String field, CatalogErrorCode code, String message) {
-        errors.add(new CatalogError(field, code, message));
+        validation.refuse(field, code, message);
         return this;
     }
 
     Rules text(String field, String value, boolean required, int max) {
-        if (value == null || value.isBlank()) {
-            if (required) refuse(field, CatalogErrorCode.REQUIRED, field + " is required");
-        } else if (value.strip().length() > max) {
-            refuse(field, CatalogErrorCode.TOO_LONG, field + " has at most " + max + " characters");
-        }
+        validation.text(field, value, required, max,
+                CatalogErrorCode.REQUIRED, CatalogErrorCode.TOO_LONG, CatalogErrorCode.INVALID_CHARACTERS);
         return this;
     }
 

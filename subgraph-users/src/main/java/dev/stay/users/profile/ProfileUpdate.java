@@ -1,5 +1,7 @@
 package dev.stay.users.profile;
 
+import dev.stay.common.graphql.FieldError;
+import dev.stay.common.graphql.Validated;
 import dev.stay.codegen.users.types.ProfileErrorCode;
 import dev.stay.codegen.users.types.UpdateProfileInput;
 import java.util.ArrayList;
@@ -16,8 +18,6 @@ import java.util.regex.Pattern;
 record ProfileUpdate(String displayName, Optional<String> phone, String locale, Boolean notifyByEmail,
                      Boolean notifyBySms) {
 
-    record Error(String field, ProfileErrorCode code, String message) {}
-
     /** The locales Stay speaks. */
     static final Set<String> LOCALES = Set.of("en", "en-GB", "en-US", "pt-PT", "pt-BR", "fr-FR", "es-ES", "it-IT",
             "de-DE", "ja-JP");
@@ -26,13 +26,13 @@ record ProfileUpdate(String displayName, Optional<String> phone, String locale, 
     /**
      * @param current the profile as it is now, for the rule that SMS needs a phone
      */
-    static Result of(UpdateProfileInput input, User current) {
-        List<Error> errors = new ArrayList<>();
+    static Validated<ProfileUpdate, ProfileErrorCode> of(UpdateProfileInput input, User current) {
+        List<FieldError<ProfileErrorCode>> errors = new ArrayList<>();
         String name = null;
         if (input.getDisplayName() != null) {
             name = input.getDisplayName().strip();
             if (name.isEmpty() || name.length() > 80 || name.chars().anyMatch(Character::isISOControl)) {
-                errors.add(new Error("displayName", ProfileErrorCode.INVALID_DISPLAY_NAME,
+                errors.add(FieldError.of("displayName", ProfileErrorCode.INVALID_DISPLAY_NAME,
                         "displayName must have 1 to 80 printable characters"));
             }
         }
@@ -40,7 +40,7 @@ record ProfileUpdate(String displayName, Optional<String> phone, String locale, 
         if (input.getPhone() != null) {
             String given = input.getPhone().replaceAll("[\\s-]", "");
             if (!given.isEmpty() && !E164.matcher(given).matches()) {
-                errors.add(new Error("phone", ProfileErrorCode.INVALID_PHONE,
+                errors.add(FieldError.of("phone", ProfileErrorCode.INVALID_PHONE,
                         "phone must be in E.164 form, e.g. +351912345678"));
             }
             phone = given.isEmpty() ? Optional.empty() : Optional.of(given);
@@ -49,7 +49,7 @@ record ProfileUpdate(String displayName, Optional<String> phone, String locale, 
         if (input.getLocale() != null) {
             locale = Locale.forLanguageTag(input.getLocale().strip()).toLanguageTag();
             if (!LOCALES.contains(locale)) {
-                errors.add(new Error("locale", ProfileErrorCode.UNSUPPORTED_LOCALE,
+                errors.add(FieldError.of("locale", ProfileErrorCode.UNSUPPORTED_LOCALE,
                         "locale must be one of " + LOCALES.stream().sorted().toList()));
             }
         }
@@ -62,13 +62,11 @@ record ProfileUpdate(String displayName, Optional<String> phone, String locale, 
         String phoneAfter = phone == null ? current.phone() : phone.orElse(null);
         boolean smsAfter = bySms != null ? bySms : current.notificationPreferences().sms();
         if (smsAfter && phoneAfter == null) {
-            errors.add(new Error("notificationPreferences.sms", ProfileErrorCode.SMS_NEEDS_PHONE,
+            errors.add(FieldError.of("notificationPreferences.sms", ProfileErrorCode.SMS_NEEDS_PHONE,
                     "SMS notifications need a phone number"));
         }
         return errors.isEmpty()
-                ? new Result(new ProfileUpdate(name, phone, locale, byEmail, bySms), List.of())
-                : new Result(null, errors);
+                ? Validated.valid(new ProfileUpdate(name, phone, locale, byEmail, bySms))
+                : Validated.refused(errors);
     }
-
-    record Result(ProfileUpdate update, List<Error> errors) {}
 }

@@ -1,5 +1,6 @@
 package dev.stay.users.profile;
 
+import dev.stay.common.graphql.FieldError;
 import dev.stay.codegen.users.types.ProfileErrorCode;
 import dev.stay.codegen.users.types.UpdateProfileInput;
 import dev.stay.common.graphql.Forbidden;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Controller
 class UserController {
 
-    record UpdateProfilePayload(User user, List<ProfileUpdate.Error> errors) {}
+    record UpdateProfilePayload(User user, List<FieldError<ProfileErrorCode>> errors) {}
 
     private final UserRepository users;
 
@@ -40,16 +41,16 @@ class UserController {
     UpdateProfilePayload updateProfile(@Argument UpdateProfileInput input) {
         var viewer = Viewer.current();
         if (viewer.isEmpty()) {
-            return new UpdateProfilePayload(null, List.of(new ProfileUpdate.Error(null,
+            return new UpdateProfilePayload(null, List.of(FieldError.of(null,
                     ProfileErrorCode.UNAUTHENTICATED, "sign in to change your profile")));
         }
         UUID id = viewer.get().id();
         User current = users.find(id).orElseThrow();
-        ProfileUpdate.Result result = ProfileUpdate.of(input, current);
-        if (!result.errors().isEmpty()) {
+        var result = ProfileUpdate.of(input, current);
+        if (!result.ok()) {
             return new UpdateProfilePayload(null, result.errors());
         }
-        users.update(id, result.update());
+        users.update(id, result.value());
         return new UpdateProfilePayload(users.find(id).orElseThrow(), List.of());
     }
 
