@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The catalog, booking and users subgraphs, each {@code java -jar subgraph-<name>/target/subgraph-<name>-*-exec.jar}
- * with the engines' environment and its port; up when {@code /actuator/health} says UP.
+ * with the engines' environment and its port; up when {@code /readyz} says UP.
  */
 final class Subgraphs {
 
@@ -29,6 +29,9 @@ final class Subgraphs {
             ports.put(subgraph, port);
             Map<String, String> env = new HashMap<>(engines.environmentFor(subgraph));
             env.put("SERVER_PORT", Integer.toString(port));
+            env.put("STAY_MANAGEMENT_PORT", Integer.toString(Ports.free())); // Prometheus, loopback only
+            // the platform on this machine: the repository's development values are allowed unless told otherwise
+            env.putIfAbsent("STAY_PROFILE", System.getenv().getOrDefault("STAY_PROFILE", "local"));
             List<String> command = new ArrayList<>();
             command.add(ChildJvm.javaExecutable());
             command.addAll(options.subgraphJvmOptions());
@@ -38,7 +41,7 @@ final class Subgraphs {
                     options.repoRoot(), logs.resolve(subgraph + ".log")));
         }
         List<RuntimeException> failures = Parallel.each(services, service -> "platform-wait-" + service.name(), service -> {
-            service.awaitHealthy("http://" + Ports.HOST + ":" + ports.get(service.name()) + "/actuator/health",
+            service.awaitHealthy("http://" + Ports.HOST + ":" + ports.get(service.name()) + "/readyz",
                     "\"UP\"", options.startTimeout());
             Progress.done("platform", service.name() + " up on " + service.url(), started);
         });

@@ -24,9 +24,13 @@ public final class RouterSignature {
 
     private final byte[] secret;
 
+    /** The router refuses shorter secrets too: 32 characters is 256 bits of a random base64 string or less. */
+    public static final int MIN_SECRET_LENGTH = 32;
+
     public RouterSignature(String secret) {
-        if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("the router signing secret must have at least 16 characters");
+        if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException(
+                    "the router signing secret must have at least " + MIN_SECRET_LENGTH + " characters");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
@@ -62,7 +66,9 @@ public final class RouterSignature {
         if (t == null || given == null) {
             return false;
         }
-        if (Duration.between(Instant.ofEpochSecond(t), now).abs().compareTo(MAX_AGE) > 0) {
+        // compared as numbers: an absurd t (Long.MAX_VALUE) is simply too old or too new, not an Instant overflow
+        long nowSeconds = now.getEpochSecond();
+        if (t < nowSeconds - MAX_AGE.toSeconds() || t > nowSeconds + MAX_AGE.toSeconds()) {
             return false;
         }
         return MessageDigest.isEqual(mac(t, body), given);

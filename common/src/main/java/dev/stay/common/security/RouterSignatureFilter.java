@@ -11,29 +11,50 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Set;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets through to {@code /graphql} only POSTs signed by the router ({@link RouterSignature}); anything else
- * is refused before any token, query or database is looked at.
+ * Lets through only POSTs signed by the router ({@link RouterSignature}), whatever their path; anything else is
+ * refused before any token, query or database is looked at. The only exceptions are the health probes, matched on
+ * the raw request line ({@link #PROBES}, exactly), and the management port, which listens on loopback only.
+ *
+ * <p>Why every path and the raw line: Spring Security and Spring GraphQL match the decoded, normalised path, so a
+ * filter that looked for {@code /graphql} in the raw URI would let {@code /%67raphql} or {@code //graphql} through
+ * unsigned. Checking everything but an exact, harmless list leaves no spelling to find.
  */
 class RouterSignatureFilter extends OncePerRequestFilter {
 
     private static final int MAX_BODY_BYTES = 1 << 20;
+    /** Answered unsigned, for load balancers and orchestrators: GET only, and only these exact raw paths. */
+    static final Set<String> PROBES = Set.of("/livez", "/readyz");
 
     private final RouterSignature signature;
     private final Clock clock;
 
-    RouterSignatureFilter(RouterSignature signature, Clock clock) {
+    private final Environment env;
+
+    RouterSignatureFilter(RouterSignature signature, Clock clock, Environment env) {
         this.signature = signature;
         this.clock = clock;
+        this.env = env;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"/graphql".equals(request.getRequestURI());
+        boolean probe = HttpMethod.GET.matches(request.getMethod()) && request.getQueryString() == null
+                && PROBES.contains(request.getRequestURI());
+        return probe || onManagementPort(request);
+    }
+
+    /** The management server's port, once Spring Boot started it apart from the API's (loopback only). */
+    private boolean onManagementPort(HttpServletRequest request) {
+        Integer management = env.getProperty("local.management.port", Integer.class);
+        Integer server = env.getProperty("local.server.port", Integer.class);
+        return management != null && !management.equals(server) && request.getLocalPort() == management;
     }
 
     @Override

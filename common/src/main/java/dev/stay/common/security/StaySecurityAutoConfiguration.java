@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -22,56 +24,55 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every subgraph checks what the router checked, again: only router-signed requests reach {@code /graphql},
- * and a bearer token must be an RS256 Keycloak token for Stay's API (issuer and audience pinned, keys from the
- * realm's JWKS). A request without a token is anonymous; each resolver applies its own rule (public hotel pages,
- * a guest's own bookings, an owner's own properties).
+ * Every subgraph checks what the router checked, again: only router-signed requests get past the first filter
+ * (every path but the health probes), and a bearer token must be an RS256 Keycloak token for Stay's API (issuer and
+ * audience pinned, keys from the realm's JWKS). A request without a token is anonymous; each resolver applies its
+ * own rule (public hotel pages, a guest's own bookings, an owner's own properties).
  *
- * <p>Settings, from the environment: {@code STAY_OIDC_ISSUER}, {@code STAY_OIDC_JWKS_URL} (default: the
- * issuer's certs endpoint), {@code STAY_API_AUDIENCE} (default {@code stay-api}), {@code STAY_ROUTER_SIGNING_SECRET}.
+ * <p>Settings: {@link SecuritySettings}. Outside the local profile a subgraph does not start without its own
+ * secrets ({@link ProductionReadiness}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication
 @EnableMethodSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
+@PropertySource("classpath:stay-security.properties")
 public class StaySecurityAutoConfiguration {
 
-    /** Local-development values only; every deployment sets its own. */
-    static final String LOCAL_ISSUER = "http://localhost:8180/realms/stay";
-    static final String LOCAL_SIGNING_SECRET = "stay-local-dev-signing-secret";
+    @Bean
+    ProductionReadiness stayProductionReadiness(SecuritySettings settings, Environment env) {
+        return new ProductionReadiness(settings, env);
+    }
 
     @Bean
-    SecurityFilterChain stayApiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, Environment env) throws Exception {
-        RouterSignature signature = routerSignature(env);
+    SecurityFilterChain stayApiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, SecuritySettings settings,
+                                        Environment env) throws Exception {
+        RouterSignature signature = new RouterSignature(settings.signingSecret());
         return http
                 .csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a forged form to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphql").permitAll() // router-signed; field rules in the resolvers
+                        .requestMatchers("/livez", "/readyz").permitAll()
+                        // the management port, on loopback only (RouterSignatureFilter lets it through unsigned)
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt
                         .decoder(jwtDecoder)
                         .jwtAuthenticationConverter(realmRoles())))
-                .addFilterBefore(new RouterSignatureFilter(signature, Clock.systemUTC()),
+                .addFilterBefore(new RouterSignatureFilter(signature, Clock.systemUTC(), env),
                         BearerTokenAuthenticationFilter.class)
                 .build();
     }
 
-    /** The signature the router puts on requests, with the secret this environment shares with it. */
-    public static RouterSignature routerSignature(Environment env) {
-        return new RouterSignature(env.getProperty("STAY_ROUTER_SIGNING_SECRET", LOCAL_SIGNING_SECRET));
-    }
-
     @Bean
-    JwtDecoder jwtDecoder(Environment env) {
-        String issuer = env.getProperty("STAY_OIDC_ISSUER", LOCAL_ISSUER);
-        String jwks = env.getProperty("STAY_OIDC_JWKS_URL", issuer + "/protocol/openid-connect/certs");
-        String audience = env.getProperty("STAY_API_AUDIENCE", "stay-api");
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwks)
+    JwtDecoder jwtDecoder(SecuritySettings settings) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwksUrl())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
+        String audience = settings.audience();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer),
+                JwtValidators.createDefaultWithIssuer(settings.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
         return decoder;
     }

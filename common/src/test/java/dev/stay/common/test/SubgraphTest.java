@@ -15,7 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "STAY_PROFILE=local")
 @ContextConfiguration(initializers = EnginesContextInitializer.class)
 @Import(SubgraphTestSupport.class)
 public @interface SubgraphTest {}
