@@ -10,7 +10,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 /**
  * What every Stay subgraph needs from GraphQL: a Federation 2 schema built from the SDL in {@code schema/},
  * so the router can compose it and resolve entities through {@code _entities}; the {@code Date} and
- * {@code DateTime} scalars; and bad input answered as a typed error rather than an internal one.
+ * {@code DateTime} scalars (days bounded to years 1900-9999: {@link DayScalar}); and bad input answered as a typed error rather than an internal one.
  */
 @AutoConfiguration
 public class StayGraphQlAutoConfiguration {
@@ -27,7 +27,7 @@ public class StayGraphQlAutoConfiguration {
 
     @Bean
     RuntimeWiringConfigurer stayScalars() {
-        return wiring -> wiring.scalar(ExtendedScalars.Date).scalar(ExtendedScalars.DateTime);
+        return wiring -> wiring.scalar(DayScalar.date()).scalar(ExtendedScalars.DateTime);
     }
 
     @Bean

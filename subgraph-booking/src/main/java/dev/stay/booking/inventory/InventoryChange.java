@@ -18,6 +18,8 @@ import java.util.UUID;
 record InventoryChange(UUID roomTypeId, LocalDate from, LocalDate to, Integer rooms, BigDecimal price, Boolean closed) {
 
     static final int MAX_NIGHTS = 366;
+    /** Owners open sale up to two years ahead; guests book up to {@link StayRequest#MAX_DAYS_AHEAD} days ahead. */
+    static final int MAX_DAYS_AHEAD = 731;
     static final int MAX_ROOMS = 10_000;
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
 
@@ -34,6 +36,10 @@ record InventoryChange(UUID roomTypeId, LocalDate from, LocalDate to, Integer ro
         }
         if (input.getFrom().isBefore(today)) {
             errors.add(FieldError.of("from", InventoryErrorCode.RANGE_IN_PAST, "from is in the past where the hotel is"));
+        }
+        if (input.getTo().isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+            errors.add(FieldError.of("to", InventoryErrorCode.RANGE_TOO_FAR,
+                    "nights are set at most " + MAX_DAYS_AHEAD + " days ahead"));
         }
         if (input.getRooms() != null && (input.getRooms() < 0 || input.getRooms() > MAX_ROOMS)) {
             errors.add(FieldError.of("rooms", InventoryErrorCode.ROOMS_OUT_OF_RANGE, "rooms must be 0 to " + MAX_ROOMS));

@@ -4,10 +4,11 @@ import dev.stay.common.graphql.FieldError;
 import dev.stay.codegen.booking.types.InventoryErrorCode;
 import dev.stay.codegen.booking.types.SetRoomInventoryInput;
 import dev.stay.common.graphql.Ids;
+import dev.stay.common.money.Currencies;
 import dev.stay.common.security.Viewer;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Currency;
+import java.util.OptionalInt;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,8 +55,12 @@ class SettingInventory {
             return Outcome.refused(InventoryErrorCode.FORBIDDEN, "roomTypeId", "this room type is not yours");
         }
         LocalDate today = LocalDate.now(clock.withZone(terms.get().zone()));
-        int digits = Currency.getInstance(terms.get().currency()).getDefaultFractionDigits();
-        var result = InventoryChange.of(roomTypeId.get(), input, today, digits);
+        OptionalInt digits = Currencies.digits(terms.get().currency());
+        if (digits.isEmpty()) { // the catalog refuses such a currency; a property fed before that rule is not sold
+            return Outcome.refused(InventoryErrorCode.NOT_FOR_SALE, "roomTypeId",
+                    "the hotel's currency " + terms.get().currency() + " cannot price a stay");
+        }
+        var result = InventoryChange.of(roomTypeId.get(), input, today, digits.getAsInt());
         if (!result.ok()) {
             return new Outcome(null, 0, result.errors());
         }

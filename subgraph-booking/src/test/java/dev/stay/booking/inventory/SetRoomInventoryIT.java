@@ -130,7 +130,8 @@ class SetRoomInventoryIT {
             "too many rooms,        ROOMS_OUT_OF_RANGE, rooms,  0,    1, rooms, 10001",
             "three decimals,        PRICE_INVALID,      price,  0,    1, price, 10.005",
             "not a number,          PRICE_INVALID,      price,  0,    1, price, ten",
-            "negative price,        PRICE_INVALID,      price,  0,    1, price, -1"})
+            "negative price,        PRICE_INVALID,      price,  0,    1, price, -1",
+            "over two years ahead,  RANGE_TOO_FAR,      to,   700,   50, rooms, 3"})
     void invalidInputIsRefusedWithACodeAndChangesNothing(String why, String code, String field, int fromOffset,
                                                          int length, String setting, String value) {
         SignedIn.as(owner, "owner");
@@ -163,6 +164,50 @@ class SetRoomInventoryIT {
 
         set(input(from, from, Map.of())).path("setRoomInventory.errors[0].code").entity(String.class)
                 .isEqualTo("NOTHING_TO_SET");
+    }
+
+    @Test
+    void aKuwaitiPriceKeepsItsThreeDecimals() {
+        UUID kuwaitHotel = UUID.randomUUID();
+        UUID suite = UUID.randomUUID();
+        db.batchInsert(
+                new PropertyRecord().setId(kuwaitHotel).setOwnerId(owner).setTimeZone("Asia/Kuwait").setCurrency("KWD"),
+                new UnitTypeRecord().setId(suite).setPropertyId(kuwaitHotel).setMaxGuests(2).setDefaultUnits(3)).execute();
+        SignedIn.as(owner, "owner");
+        Map<String, Object> input = input(from, from.plusDays(1), Map.of("price", "12.345"));
+        input.put("roomTypeId", suite.toString());
+
+        set(input).path("setRoomInventory.errors").entityList(Object.class).hasSize(0);
+
+        assertThat(db.select(INVENTORY_NIGHT.PRICE).from(INVENTORY_NIGHT).where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(suite))
+                .fetch(INVENTORY_NIGHT.PRICE)).hasSize(2).allSatisfy(price -> assertThat(price).isEqualByComparingTo("12.345"));
+        graphQl.document("""
+                        query ($representations: [_Any!]!, $in: Date!, $out: Date!) {
+                          _entities(representations: $representations) {
+                            ... on Hotel { availability(checkIn: $in, checkOut: $out, guests: 2) {
+                              nightlyPrices { price { amount } } totalPrice { amount currency } } }
+                          }
+                        }""")
+                .variable("representations", java.util.List.of(Map.of("__typename", "Hotel", "id", kuwaitHotel.toString()))).variable("in", from.toString()).variable("out", from.plusDays(2).toString())
+                .execute()
+                .path("_entities[0].availability[0].nightlyPrices[0].price.amount").entity(String.class).isEqualTo("12.345")
+                .path("_entities[0].availability[0].totalPrice.amount").entity(String.class).isEqualTo("24.690")
+                .path("_entities[0].availability[0].totalPrice.currency").entity(String.class).isEqualTo("KWD");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0000-01-01", "+10000-01-01", "-999999999-01-01", "+999999999-12-31", "1899-12-31", "tomorrow", "2027-02-30"})
+    void anAbsurdDayIsInvalidInputAndChangesNothing(String day) {
+        SignedIn.as(owner, "owner");
+        Map<String, Object> input = input(from, from, Map.of("rooms", 1));
+        input.put("to", day);
+
+        set(input).errors().satisfy(errors -> {
+            assertThat(errors).hasSize(1);
+            assertThat(errors.getFirst().getMessage()).contains("input").doesNotContain("Exception");
+            assertThat(errors.getFirst().getErrorType().toString()).isNotIn("INTERNAL_ERROR", "INTERNAL");
+        });
+        assertThat(nights()).hasSize(1);
     }
 
     private Map<String, Object> input(LocalDate start, LocalDate end, Map<String, Object> settings) {
