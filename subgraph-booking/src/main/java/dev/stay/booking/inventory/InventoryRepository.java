@@ -34,11 +34,11 @@ class InventoryRepository {
         this.db = db;
     }
 
-    /** What a room type is sold under: its hotel's owner, time zone and currency. */
-    record SaleTerms(UUID ownerId, ZoneId zone, String currency) {}
+    /** What a room type is sold under: its hotel, the hotel's owner, time zone and currency. */
+    record SaleTerms(UUID propertyId, UUID ownerId, ZoneId zone, String currency) {}
 
     Optional<SaleTerms> termsOf(UUID unitTypeId) {
-        return db.select(PROPERTY.OWNER_ID, PROPERTY.TIME_ZONE.convertFrom(ZoneId::of), PROPERTY.CURRENCY)
+        return db.select(PROPERTY.ID, PROPERTY.OWNER_ID, PROPERTY.TIME_ZONE.convertFrom(ZoneId::of), PROPERTY.CURRENCY)
                 .from(UNIT_TYPE)
                 .join(PROPERTY).on(PROPERTY.ID.eq(UNIT_TYPE.PROPERTY_ID))
                 .where(UNIT_TYPE.ID.eq(unitTypeId))

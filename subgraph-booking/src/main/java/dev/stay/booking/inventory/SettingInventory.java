@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An owner sets the rooms, price or closure of a room type over a range of nights. The nights are locked in date
  * order (the order every booking takes them in), so a booking and this change never deadlock, and rooms are never
- * set below what is already booked.
+ * set below what is already booked. The change is announced ({@link InventoryChanged}) in the same transaction.
  */
 @Component
 class SettingInventory {
@@ -31,10 +31,12 @@ class SettingInventory {
     }
 
     private final InventoryRepository inventory;
+    private final InventoryEvents events;
     private final Clock clock;
 
-    SettingInventory(InventoryRepository inventory, Clock clock) {
+    SettingInventory(InventoryRepository inventory, InventoryEvents events, Clock clock) {
         this.inventory = inventory;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -71,6 +73,7 @@ class SettingInventory {
                     mostBooked + " rooms are already booked on a night of this range");
         }
         inventory.set(change);
+        events.changed(terms.get().propertyId(), change, terms.get().currency());
         return new Outcome(change.roomTypeId(), change.nights().size(), List.of());
     }
 }

@@ -1,9 +1,11 @@
 package dev.stay.booking.inventory;
 
 import static dev.stay.booking.db.Tables.INVENTORY_NIGHT;
+import static dev.stay.booking.db.Tables.OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stay.booking.db.tables.records.InventoryNightRecord;
+import dev.stay.booking.db.tables.records.OutboxRecord;
 import dev.stay.booking.db.tables.records.PropertyRecord;
 import dev.stay.booking.db.tables.records.UnitTypeRecord;
 import dev.stay.common.test.SignedIn;
@@ -11,10 +13,12 @@ import dev.stay.common.test.SubgraphTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Result;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +75,11 @@ class SetRoomInventoryIT {
             assertThat(n.getClosed()).isFalse();
         });
         assertThat(nights.get(1).getTakenUnits()).as("bookings are kept").isEqualTo(2);
+        assertThat(announced()).singleElement().satisfies(event -> {
+            assertThat(event.getTopic()).isEqualTo("booking.inventory");
+            assertThat(event.getKey()).isEqualTo(hotel.toString());
+            assertThat(event.getPayload().data()).contains("\"price\": 120.50", "\"currency\": \"EUR\"", "\"rooms\": 8");
+        });
     }
 
     @Test
@@ -144,6 +153,7 @@ class SetRoomInventoryIT {
         result.path("setRoomInventory.errors[0].field").entity(String.class).isEqualTo(field);
         result.path("setRoomInventory.roomType").valueIsNull();
         assertThat(nights()).hasSize(1);
+        assertThat(announced()).isEmpty();
     }
 
     @Test
@@ -188,7 +198,7 @@ class SetRoomInventoryIT {
                               nightlyPrices { price { amount } } totalPrice { amount currency } } }
                           }
                         }""")
-                .variable("representations", java.util.List.of(Map.of("__typename", "Hotel", "id", kuwaitHotel.toString()))).variable("in", from.toString()).variable("out", from.plusDays(2).toString())
+                .variable("representations", List.of(Map.of("__typename", "Hotel", "id", kuwaitHotel.toString()))).variable("in", from.toString()).variable("out", from.plusDays(2).toString())
                 .execute()
                 .path("_entities[0].availability[0].nightlyPrices[0].price.amount").entity(String.class).isEqualTo("12.345")
                 .path("_entities[0].availability[0].totalPrice.amount").entity(String.class).isEqualTo("24.690")
@@ -220,6 +230,12 @@ class SetRoomInventoryIT {
 
     private GraphQlTester.Response set(Map<String, Object> input) {
         return graphQl.document(SET).variable("input", input).execute();
+    }
+
+    /** The inventory events of this test's room type in booking's outbox. */
+    private List<OutboxRecord> announced() {
+        return db.selectFrom(OUTBOX).where(DSL.condition("{0} ->> 'roomTypeId' = {1}", OUTBOX.PAYLOAD, roomType.toString()))
+                .fetch();
     }
 
     private Result<InventoryNightRecord> nights() {

@@ -1,0 +1,14 @@
+package dev.stay.booking.inventory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An owner changed the nights of a room type from {@code from} to {@code to} (inclusive); null parts were left as
+ * they were. Published on {@link InventoryEvents#TOPIC}, keyed by the property: the catalog learns from it that the
+ * property has prices in its currency, and search that its availability moved.
+ */
+public record InventoryChanged(UUID propertyId, UUID roomTypeId, LocalDate from, LocalDate to, Integer rooms,
+                               BigDecimal price, String currency, Boolean closed, Instant occurredAt) {}

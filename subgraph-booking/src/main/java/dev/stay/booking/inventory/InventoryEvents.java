@@ -1,0 +1,25 @@
+package dev.stay.booking.inventory;
+
+import dev.stay.common.outbox.Outbox;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** What booking tells the rest of Stay about inventory, through the outbox of the transaction that changed it. */
+@Component
+class InventoryEvents {
+
+    /** One topic for the inventory of every property, keyed by property id so that a property's changes stay in order. */
+    static final String TOPIC = "booking.inventory";
+
+    private final Outbox outbox;
+
+    InventoryEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    UUID changed(UUID propertyId, InventoryChange change, String currency) {
+        return outbox.append(TOPIC, propertyId.toString(), new InventoryChanged(propertyId, change.roomTypeId(),
+                change.from(), change.to(), change.rooms(), change.price(), currency, change.closed(), Instant.now()));
+    }
+}
