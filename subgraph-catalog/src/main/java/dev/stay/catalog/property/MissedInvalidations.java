@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.max;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ class MissedInvalidations implements SmartLifecycle {
 
     private final DSLContext db;
     private final DSLContext background;
+    private final HotelCache cache;
     private final HotelCacheProperties settings;
     private final Clock clock;
     /** Pages loaded before this instant (epoch milliseconds) are checked against the database. */
@@ -57,8 +59,9 @@ class MissedInvalidations implements SmartLifecycle {
     private volatile OffsetDateTime newestSeen;
     private ScheduledExecutorService poller; // guarded by this
 
-    MissedInvalidations(DSLContext db, DataSource dataSource, HotelCacheProperties settings) {
+    MissedInvalidations(DSLContext db, DataSource dataSource, HotelCache cache, HotelCacheProperties settings) {
         this.db = db;
+        this.cache = cache;
         this.background = DSL.using(dataSource, SQLDialect.POSTGRES);
         this.settings = settings;
         this.clock = Clock.systemUTC();
@@ -83,7 +86,11 @@ class MissedInvalidations implements SmartLifecycle {
         }
     }
 
-    /** The entries that may be served: all of them, but for suspect ones whose version is no longer the database's. */
+    /**
+     * The entries that may be served: all of them, but for suspect ones whose version is no longer the database's.
+     * Suspects found current are cached again stamped with the time of the check, so each costs one query, not one
+     * per read until it expires.
+     */
     Map<UUID, Hotel> trustworthy(Map<UUID, HotelCache.Entry> cached) {
         long before = distrustLoadedBefore.get();
         Map<UUID, Hotel> trusted = new HashMap<>();
@@ -93,14 +100,25 @@ class MissedInvalidations implements SmartLifecycle {
             if (entry.loadedAt() >= before) trusted.put(id, entry.hotel());
         });
         if (!suspects.isEmpty()) {
+            long checkedAt = now();
+            List<Hotel> current = new ArrayList<>();
             Map<UUID, Integer> versions = db.select(PROPERTY.ID, PROPERTY.VERSION).from(PROPERTY)
                     .where(PROPERTY.ID.in(suspects)).fetchMap(PROPERTY.ID, PROPERTY.VERSION);
             for (UUID id : suspects) {
                 Hotel hotel = cached.get(id).hotel();
-                if (Objects.equals(versions.get(id), hotel.version())) trusted.put(id, hotel);
+                if (Objects.equals(versions.get(id), hotel.version())) {
+                    trusted.put(id, hotel);
+                    current.add(hotel);
+                }
             }
+            cache.putAll(current, checkedAt);
         }
         return trusted;
+    }
+
+    /** Pages loaded before this instant (epoch milliseconds) are checked against the database before they are served. */
+    long distrustLoadedBefore() {
+        return distrustLoadedBefore.get();
     }
 
     /** Now, as the cache stamps pages: taken before the query that loads them. */
