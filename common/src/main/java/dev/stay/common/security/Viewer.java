@@ -17,6 +17,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 public record Viewer(UUID id, Set<String> roles, String email, String name) {
 
+    public static final String GUEST = "guest";
+    public static final String OWNER = "owner";
+    public static final String ADMIN = "admin";
+    public static final String PARTNER = "partner";
+
     /** The viewer of the current request, if it carries a valid token. */
     public static Optional<Viewer> current() {
         return from(SecurityContextHolder.getContext().getAuthentication());
@@ -42,7 +47,7 @@ public record Viewer(UUID id, Set<String> roles, String email, String name) {
     }
 
     public boolean isAdmin() {
-        return roles.contains("admin");
+        return roles.contains(ADMIN);
     }
 
     public boolean has(String role) {
@@ -52,6 +57,23 @@ public record Viewer(UUID id, Set<String> roles, String email, String name) {
     /** Whether this viewer may see or change what belongs to that user: themselves, or an admin. */
     public boolean mayActFor(UUID userId) {
         return id.equals(userId) || isAdmin();
+    }
+
+    /**
+     * Whether this viewer may run properties at all (create one, change one): the owner role, or an admin. Checked
+     * on every change, not only on creation, because the role can be taken away from someone who still owns
+     * properties, and their current token says so.
+     */
+    public boolean mayOwnProperties() {
+        return has(OWNER) || isAdmin();
+    }
+
+    /**
+     * Whether this viewer may change what that owner owns (a property, its unit types, its inventory): the owner
+     * themselves while they still hold the owner role, or an admin. Seeing is {@link #mayActFor}; changing is this.
+     */
+    public boolean mayManageFor(UUID ownerId) {
+        return isAdmin() || (has(OWNER) && id.equals(ownerId));
     }
 
     static List<String> realmRoles(Object realmAccess) {

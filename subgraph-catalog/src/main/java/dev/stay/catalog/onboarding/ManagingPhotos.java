@@ -14,20 +14,23 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
-/** An owner's photos of a hotel, in the order guests see them; each change is a change of the hotel. */
+/**
+ * An owner's photos of a hotel, in the order guests see them; each change is a change of the hotel. Captions are
+ * checked and stored as every text is ({@link Rules#photo}, {@link Stored#optional}).
+ */
 @Component
 class ManagingPhotos {
 
     private final DSLContext db;
-    private final ManagingHotels hotels;
+    private final HotelChange change;
 
-    ManagingPhotos(DSLContext db, ManagingHotels hotels) {
+    ManagingPhotos(DSLContext db, HotelChange change) {
         this.db = db;
-        this.hotels = hotels;
+        this.change = change;
     }
 
-    ManagingHotels.Outcome addPhoto(Optional<Viewer> viewer, String id, int version, PhotoInput photo) {
-        return hotels.change(viewer, id, version, (hotel, rules) -> {
+    Outcome addPhoto(Optional<Viewer> viewer, String id, int version, PhotoInput photo) {
+        return change.apply(viewer, id, version, (hotel, rules) -> {
             List<PropertyPhotoRecord> photos = photos(hotel.getId());
             rules.photo("input", photo);
             if (photos.size() >= Rules.MAX_HOTEL_PHOTOS) {
@@ -38,15 +41,15 @@ class ManagingPhotos {
             }
             if (rules.ok()) {
                 db.insertInto(PROPERTY_PHOTO)
-                        .set(new PropertyPhotoRecord(hotel.getId(), photos.size(), photo.getUrl(), photo.getCaption()))
+                        .set(new PropertyPhotoRecord(hotel.getId(), photos.size(), photo.getUrl(), Stored.optional(photo.getCaption())))
                         .execute();
             }
         });
     }
 
     /** The new order must name every photo of the hotel exactly once. */
-    ManagingHotels.Outcome reorderPhotos(Optional<Viewer> viewer, String id, int version, List<String> urls) {
-        return hotels.change(viewer, id, version, (hotel, rules) -> {
+    Outcome reorderPhotos(Optional<Viewer> viewer, String id, int version, List<String> urls) {
+        return change.apply(viewer, id, version, (hotel, rules) -> {
             List<PropertyPhotoRecord> photos = photos(hotel.getId());
             List<String> current = photos.stream().map(PropertyPhotoRecord::getUrl).sorted().toList();
             if (!current.equals(urls.stream().sorted().toList())) {
@@ -64,8 +67,8 @@ class ManagingPhotos {
         });
     }
 
-    ManagingHotels.Outcome removePhoto(Optional<Viewer> viewer, String id, int version, String url) {
-        return hotels.change(viewer, id, version, (hotel, rules) -> {
+    Outcome removePhoto(Optional<Viewer> viewer, String id, int version, String url) {
+        return change.apply(viewer, id, version, (hotel, rules) -> {
             List<PropertyPhotoRecord> photos = photos(hotel.getId());
             List<PropertyPhotoRecord> kept = new ArrayList<>();
             for (PropertyPhotoRecord photo : photos) {

@@ -28,22 +28,27 @@ import org.springframework.stereotype.Component;
 @Component
 class ManagingRoomTypes {
 
-    record Outcome(UUID roomTypeId, UUID hotelId, List<FieldError<CatalogErrorCode>> errors) {}
+    record RoomTypeOutcome(UUID roomTypeId, UUID hotelId, List<FieldError<CatalogErrorCode>> errors) {}
 
     private final DSLContext db;
-    private final ManagingHotels hotels;
+    private final HotelChange change;
     private final CatalogEvents events;
 
-    ManagingRoomTypes(DSLContext db, ManagingHotels hotels, CatalogEvents events) {
+    ManagingRoomTypes(DSLContext db, HotelChange change, CatalogEvents events) {
         this.db = db;
-        this.hotels = hotels;
+        this.change = change;
         this.events = events;
     }
 
-    Outcome add(Optional<Viewer> viewer, String hotelId, RoomTypeInput input) {
+    RoomTypeOutcome add(Optional<Viewer> viewer, String hotelId, RoomTypeInput input) {
         UUID id = UUID.randomUUID();
-        var outcome = hotels.change(viewer, hotelId, null, (hotel, rules) -> {
+        var outcome = change.apply(viewer, hotelId, null, (hotel, rules) -> {
             rules.roomType(input);
+            int onSale = db.fetchCount(UNIT_TYPE, UNIT_TYPE.PROPERTY_ID.eq(hotel.getId()).and(UNIT_TYPE.REMOVED.isFalse()));
+            if (onSale >= Rules.MAX_ROOM_TYPES) {
+                rules.refuse(null, CatalogErrorCode.TOO_MANY_ROOM_TYPES,
+                        "a hotel sells at most " + Rules.MAX_ROOM_TYPES + " room types; remove one first");
+            }
             if (!rules.ok()) return;
             int position = db.select(coalesce(max(UNIT_TYPE.POSITION).plus(1), 0))
                     .from(UNIT_TYPE).where(UNIT_TYPE.PROPERTY_ID.eq(hotel.getId())).fetchOne().value1();
@@ -55,10 +60,10 @@ class ManagingRoomTypes {
         return result(outcome, id);
     }
 
-    Outcome update(Optional<Viewer> viewer, String id, RoomTypeInput input) {
+    RoomTypeOutcome update(Optional<Viewer> viewer, String id, RoomTypeInput input) {
         Optional<UnitTypeRecord> room = find(id);
         if (room.isEmpty()) return notFound();
-        var outcome = hotels.change(viewer, room.get().getPropertyId().toString(), null, (hotel, rules) -> {
+        var outcome = change.apply(viewer, room.get().getPropertyId().toString(), null, (hotel, rules) -> {
             rules.roomType(input);
             if (!rules.ok()) return;
             UnitTypeRecord locked = db.selectFrom(UNIT_TYPE).where(UNIT_TYPE.ID.eq(room.get().getId())).forUpdate().fetchOne();
@@ -69,10 +74,10 @@ class ManagingRoomTypes {
     }
 
     /** Off sale from now on; kept, so bookings made for it still know what they booked. */
-    Outcome remove(Optional<Viewer> viewer, String id) {
+    RoomTypeOutcome remove(Optional<Viewer> viewer, String id) {
         Optional<UnitTypeRecord> room = find(id);
         if (room.isEmpty()) return notFound();
-        var outcome = hotels.change(viewer, room.get().getPropertyId().toString(), null, (hotel, rules) -> {
+        var outcome = change.apply(viewer, room.get().getPropertyId().toString(), null, (hotel, rules) -> {
             UnitTypeRecord locked = db.selectFrom(UNIT_TYPE).where(UNIT_TYPE.ID.eq(room.get().getId())).forUpdate().fetchOne();
             if (locked.getRemoved()) {
                 rules.refuse("id", CatalogErrorCode.NOT_FOUND, "this room type was removed already");
@@ -85,20 +90,20 @@ class ManagingRoomTypes {
     }
 
     private void write(UnitTypeRecord room, RoomTypeInput input) {
-        room.setName(input.getName().strip())
-                .setDescription(Objects.requireNonNullElse(input.getDescription(), "").strip())
+        room.setName(Stored.text(input.getName()))
+                .setDescription(Stored.text(input.getDescription()))
                 .setMaxAdults(input.getMaxAdults())
                 .setMaxChildren(Objects.requireNonNullElse(input.getMaxChildren(), 0))
-                .setBeds(input.getBeds().strip())
+                .setBeds(Stored.text(input.getBeds()))
                 .setSizeSqm(input.getSizeSqm())
-                .setAmenities(ManagingHotels.amenities(input.getAmenities()))
+                .setAmenities(Stored.amenities(input.getAmenities()))
                 .setDefaultUnits(input.getDefaultRooms())
                 .store();
         db.deleteFrom(UNIT_TYPE_PHOTO).where(UNIT_TYPE_PHOTO.UNIT_TYPE_ID.eq(room.getId())).execute();
         if (input.getPhotos() != null && !input.getPhotos().isEmpty()) {
             List<UnitTypePhotoRecord> photos = new ArrayList<>();
             for (var photo : input.getPhotos()) {
-                photos.add(new UnitTypePhotoRecord(room.getId(), photos.size(), photo.getUrl(), photo.getCaption()));
+                photos.add(new UnitTypePhotoRecord(room.getId(), photos.size(), photo.getUrl(), Stored.optional(photo.getCaption())));
             }
             db.batchInsert(photos).execute();
         }
@@ -108,13 +113,13 @@ class ManagingRoomTypes {
         return Ids.tryParse(id).flatMap(uuid -> db.selectFrom(UNIT_TYPE).where(UNIT_TYPE.ID.eq(uuid)).fetchOptional());
     }
 
-    private static Outcome notFound() {
-        return new Outcome(null, null, List.of(FieldError.of("id", CatalogErrorCode.NOT_FOUND, "no such room type")));
+    private static RoomTypeOutcome notFound() {
+        return new RoomTypeOutcome(null, null, List.of(FieldError.of("id", CatalogErrorCode.NOT_FOUND, "no such room type")));
     }
 
-    private static Outcome result(ManagingHotels.Outcome outcome, UUID roomTypeId) {
+    private static RoomTypeOutcome result(Outcome outcome, UUID roomTypeId) {
         return outcome.errors().isEmpty()
-                ? new Outcome(roomTypeId, outcome.hotelId(), List.of())
-                : new Outcome(null, null, outcome.errors());
+                ? new RoomTypeOutcome(roomTypeId, outcome.hotelId(), List.of())
+                : new RoomTypeOutcome(null, null, outcome.errors());
     }
 }

@@ -24,13 +24,18 @@ class OwnerController {
 
     record RoomTypePayload(RoomType roomType, Hotel hotel, List<FieldError<CatalogErrorCode>> errors) {}
 
-    private final ManagingHotels managing;
+    private final CreatingHotel creating;
+    private final EditingHotel editing;
+    private final PublishingHotel publishing;
     private final ManagingPhotos photos;
     private final ManagingRoomTypes roomTypes;
     private final Hotels hotels;
 
-    OwnerController(ManagingHotels managing, ManagingPhotos photos, ManagingRoomTypes roomTypes, Hotels hotels) {
-        this.managing = managing;
+    OwnerController(CreatingHotel creating, EditingHotel editing, PublishingHotel publishing, ManagingPhotos photos,
+                    ManagingRoomTypes roomTypes, Hotels hotels) {
+        this.creating = creating;
+        this.editing = editing;
+        this.publishing = publishing;
         this.photos = photos;
         this.roomTypes = roomTypes;
         this.hotels = hotels;
@@ -38,22 +43,22 @@ class OwnerController {
 
     @MutationMapping
     HotelPayload createHotel(@Argument CreateHotelInput input) {
-        return payload(managing.create(Viewer.current(), input));
+        return payload(creating.create(Viewer.current(), input));
     }
 
     @MutationMapping
     HotelPayload updateHotel(@Argument String id, @Argument int version, @Argument UpdateHotelInput input) {
-        return payload(managing.update(Viewer.current(), id, version, input));
+        return payload(editing.update(Viewer.current(), id, version, input));
     }
 
     @MutationMapping
     HotelPayload publishHotel(@Argument String id, @Argument int version) {
-        return payload(managing.publish(Viewer.current(), id, version));
+        return payload(publishing.publish(Viewer.current(), id, version));
     }
 
     @MutationMapping
     HotelPayload unpublishHotel(@Argument String id, @Argument int version) {
-        return payload(managing.unpublish(Viewer.current(), id, version));
+        return payload(publishing.unpublish(Viewer.current(), id, version));
     }
 
     @MutationMapping
@@ -86,11 +91,11 @@ class OwnerController {
         return payload(roomTypes.remove(Viewer.current(), id));
     }
 
-    private HotelPayload payload(ManagingHotels.Outcome outcome) {
+    private HotelPayload payload(Outcome outcome) {
         return new HotelPayload(outcome.hotelId() == null ? null : hotel(outcome.hotelId()), outcome.errors());
     }
 
-    private RoomTypePayload payload(ManagingRoomTypes.Outcome outcome) {
+    private RoomTypePayload payload(ManagingRoomTypes.RoomTypeOutcome outcome) {
         if (outcome.hotelId() == null) {
             return new RoomTypePayload(null, null, outcome.errors());
         }

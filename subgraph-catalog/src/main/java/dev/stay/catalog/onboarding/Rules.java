@@ -26,6 +26,14 @@ final class Rules {
 
     static final int MAX_HOTEL_PHOTOS = 30;
     static final int MAX_ROOM_PHOTOS = 20;
+    /**
+     * Room types on sale per hotel: the property page and {@code myHotels} carry them all, so their number is bounded
+     * here rather than paged (the largest real hotels sell a few dozen kinds of room).
+     */
+    static final int MAX_ROOM_TYPES = 100;
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 5000;
+    static final int MAX_HOUSE_RULES = 2000;
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 

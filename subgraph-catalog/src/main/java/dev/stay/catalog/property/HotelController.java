@@ -1,5 +1,6 @@
 package dev.stay.catalog.property;
 
+import dev.stay.common.graphql.BadUserInput;
 import dev.stay.common.graphql.Ids;
 import dev.stay.common.security.Viewer;
 import java.util.List;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class HotelController {
 
+    static final int DEFAULT_PAGE = 50;
+    static final int MAX_PAGE = 100;
+
     private final Hotels hotels;
     private final HotelRepository repository;
 
@@ -31,10 +35,18 @@ class HotelController {
         return hotel != null && hotel.visibleTo(Viewer.current()) ? hotel : null;
     }
 
-    /** Straight from PostgreSQL: an owner editing their hotels must see every change at once. */
+    /**
+     * Straight from PostgreSQL: an owner editing their hotels must see every change at once. Paged by keyset (the last
+     * id received), so a chain owner with thousands of hotels never loads them all in one response.
+     */
     @QueryMapping
-    List<Hotel> myHotels() {
-        return Viewer.current().map(viewer -> repository.findByOwner(viewer.id())).orElse(List.of());
+    List<Hotel> myHotels(@Argument Integer first, @Argument String after) {
+        int limit = first == null ? DEFAULT_PAGE : first;
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new BadUserInput("first", "OUT_OF_RANGE", "'first' must be from 1 to " + MAX_PAGE);
+        }
+        UUID afterId = after == null ? null : Ids.parse("after", after);
+        return Viewer.current().map(viewer -> repository.findByOwner(viewer.id(), limit, afterId)).orElse(List.of());
     }
 
     /** The router asks for every hotel of a response at once; answered in request order, null where unknown. */

@@ -13,6 +13,8 @@ import dev.stay.catalog.db.enums.PropertyStatus;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import dev.stay.catalog.db.tables.Property;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record10;
@@ -37,8 +39,16 @@ class HotelRepository {
         return hotels().where(PROPERTY.ID.in(ids)).fetch(mapping(Hotel::new));
     }
 
-    List<Hotel> findByOwner(UUID ownerId) {
-        return hotels().where(PROPERTY.OWNER_ID.eq(ownerId)).orderBy(PROPERTY.CREATED_AT.desc()).fetch(mapping(Hotel::new));
+    /** An owner's hotels, newest first, {@code limit} of them after the one with id {@code after} (null: from the top). */
+    List<Hotel> findByOwner(UUID ownerId, int limit, UUID after) {
+        Condition mine = PROPERTY.OWNER_ID.eq(ownerId);
+        if (after != null) {
+            Property previous = PROPERTY.as("previous");
+            mine = mine.and(row(PROPERTY.CREATED_AT, PROPERTY.ID).lt(select(previous.CREATED_AT, previous.ID)
+                    .from(previous).where(previous.ID.eq(after).and(previous.OWNER_ID.eq(ownerId)))));
+        }
+        return hotels().where(mine).orderBy(PROPERTY.CREATED_AT.desc(), PROPERTY.ID.desc()).limit(limit)
+                .fetch(mapping(Hotel::new));
     }
 
     private org.jooq.SelectJoinStep<org.jooq.Record17<UUID, String, String, Integer, Hotel.Address, Hotel.GeoPoint,

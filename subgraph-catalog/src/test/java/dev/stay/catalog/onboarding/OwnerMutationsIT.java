@@ -2,10 +2,16 @@ package dev.stay.catalog.onboarding;
 
 import static dev.stay.catalog.db.Tables.OUTBOX;
 import static dev.stay.catalog.db.Tables.PROPERTY;
+import static dev.stay.catalog.db.Tables.PROPERTY_PHOTO;
+import static dev.stay.catalog.db.Tables.UNIT_TYPE;
+import static dev.stay.catalog.db.Tables.UNIT_TYPE_PHOTO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stay.common.test.SignedIn;
 import dev.stay.common.test.SubgraphTest;
+import dev.stay.catalog.db.enums.Amenity;
+import dev.stay.catalog.db.tables.records.UnitTypeRecord;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebGraphQlTester;
@@ -237,6 +244,149 @@ class OwnerMutationsIT {
                 .path("removeRoomType.hotel.roomTypes").entityList(Object.class).hasSize(0);
         graphQl.document(REMOVE_ROOM).variable("id", room).execute()
                 .path("removeRoomType.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void anOwnerWhoseOwnerRoleWasRemovedCanNoLongerChangeTheirHotels() {
+        String id = created();
+        String room = graphQl.document(ADD_ROOM).variable("id", id).variable("input", aRoom()).execute()
+                .path("addRoomType.roomType.id").entity(String.class).get();
+        SignedIn.as(owner, "guest"); // the same person, with a token issued after an admin took the role away
+
+        update(id, 2, Map.of("name", "Still mine?")).path("updateHotel.errors[0].code").entity(String.class)
+                .isEqualTo("FORBIDDEN");
+        graphQl.document(ADD_PHOTO).variable("id", id).variable("version", 2)
+                .variable("input", Map.of("url", "https://img.stay.example/x.jpg")).execute()
+                .path("addHotelPhoto.errors[0].code").entity(String.class).isEqualTo("FORBIDDEN");
+        graphQl.document(ADD_ROOM).variable("id", id).variable("input", aRoom()).execute()
+                .path("addRoomType.errors[0].code").entity(String.class).isEqualTo("FORBIDDEN");
+        graphQl.document(REMOVE_ROOM).variable("id", room).execute()
+                .path("removeRoomType.errors[0].code").entity(String.class).isEqualTo("FORBIDDEN");
+        assertThat(db.select(PROPERTY.NAME, PROPERTY.VERSION).from(PROPERTY).where(PROPERTY.ID.eq(UUID.fromString(id)))
+                .fetchOne().intoArray()).containsExactly("Casa Azul", 2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"name", "description", "houseRules", "address.street", "address.city", "address.region",
+            "address.postalCode"})
+    void aControlCharacterInAnyTextOfAHotelIsRefusedAsSuch(String field) {
+        SignedIn.as(owner, "owner");
+        int before = db.fetchCount(PROPERTY);
+        for (String bad : List.of("Casa\u0000Azul", "Casa \u001B[31mAzul", "Casa\u007FAzul")) {
+            Map<String, Object> input = aHotel();
+            if (field.startsWith("address.")) {
+                Map<String, Object> address = new HashMap<>(Map.of("street", "Rua Azul 3", "city", "Porto", "country", "PT"));
+                address.put(field.substring(8), bad);
+                input.put("address", address);
+            } else {
+                input.put(field, bad);
+            }
+            var created = graphQl.document(CREATE).variable("input", input).execute();
+            created.path("createHotel.errors[0].field").entity(String.class).isEqualTo(field);
+            created.path("createHotel.errors[0].code").entity(String.class).isEqualTo("INVALID_CHARACTERS");
+        }
+        assertThat(db.fetchCount(PROPERTY)).isEqualTo(before);
+
+        String id = created();
+        Map<String, Object> edit = new HashMap<>();
+        if (field.startsWith("address.")) {
+            Map<String, Object> address = new HashMap<>(Map.of("street", "Rua Azul 3", "city", "Porto", "country", "PT"));
+            address.put(field.substring(8), "Porto\u0000");
+            edit.put("address", address);
+        } else {
+            edit.put(field, "Casa\u0000Azul");
+        }
+        update(id, 1, edit).path("updateHotel.errors[0].code").entity(String.class).isEqualTo("INVALID_CHARACTERS");
+    }
+
+    @Test
+    void aControlCharacterInARoomTypeOrACaptionIsRefusedOnEveryPath() {
+        String id = created();
+        for (String field : List.of("name", "description", "beds")) {
+            Map<String, Object> room = aRoom();
+            room.put(field, "Double\u0000");
+            graphQl.document(ADD_ROOM).variable("id", id).variable("input", room).execute()
+                    .path("addRoomType.errors[0].field").entity(String.class).isEqualTo(field)
+                    .path("addRoomType.errors[0].code").entity(String.class).isEqualTo("INVALID_CHARACTERS");
+        }
+        Map<String, Object> withPhoto = aRoom();
+        withPhoto.put("photos", List.of(Map.of("url", "https://img.stay.example/r.jpg", "caption", "View\u0007")));
+        graphQl.document(ADD_ROOM).variable("id", id).variable("input", withPhoto).execute()
+                .path("addRoomType.errors[0].field").entity(String.class).isEqualTo("photos[0].caption")
+                .path("addRoomType.errors[0].code").entity(String.class).isEqualTo("INVALID_CHARACTERS");
+        graphQl.document(ADD_PHOTO).variable("id", id).variable("version", 1)
+                .variable("input", Map.of("url", "https://img.stay.example/a.jpg", "caption", "Front\u0000")).execute()
+                .path("addHotelPhoto.errors[0].field").entity(String.class).isEqualTo("input.caption")
+                .path("addHotelPhoto.errors[0].code").entity(String.class).isEqualTo("INVALID_CHARACTERS");
+        assertThat(db.fetchCount(PROPERTY_PHOTO, PROPERTY_PHOTO.PROPERTY_ID.eq(UUID.fromString(id)))).isZero();
+        assertThat(db.fetchCount(UNIT_TYPE, UNIT_TYPE.PROPERTY_ID.eq(UUID.fromString(id)))).isZero();
+    }
+
+    @Test
+    void captionsAreStoredStrippedLikeEveryOtherText() {
+        String id = created();
+        graphQl.document(ADD_PHOTO).variable("id", id).variable("version", 1)
+                .variable("input", Map.of("url", "https://img.stay.example/a.jpg", "caption", "  Front door \n")).execute()
+                .path("addHotelPhoto.errors").entityList(Object.class).hasSize(0);
+        graphQl.document(ADD_PHOTO).variable("id", id).variable("version", 2)
+                .variable("input", Map.of("url", "https://img.stay.example/b.jpg", "caption", "   ")).execute()
+                .path("addHotelPhoto.errors").entityList(Object.class).hasSize(0);
+        Map<String, Object> room = aRoom();
+        room.put("photos", List.of(Map.of("url", "https://img.stay.example/r.jpg", "caption", "\tSea view  ")));
+        graphQl.document(ADD_ROOM).variable("id", id).variable("input", room).execute()
+                .path("addRoomType.errors").entityList(Object.class).hasSize(0);
+
+        assertThat(db.select(PROPERTY_PHOTO.CAPTION).from(PROPERTY_PHOTO)
+                .where(PROPERTY_PHOTO.PROPERTY_ID.eq(UUID.fromString(id))).orderBy(PROPERTY_PHOTO.POSITION).fetch(PROPERTY_PHOTO.CAPTION))
+                .containsExactly("Front door", null);
+        assertThat(db.select(UNIT_TYPE_PHOTO.CAPTION).from(UNIT_TYPE_PHOTO).join(UNIT_TYPE)
+                .on(UNIT_TYPE.ID.eq(UNIT_TYPE_PHOTO.UNIT_TYPE_ID)).where(UNIT_TYPE.PROPERTY_ID.eq(UUID.fromString(id)))
+                .fetch(UNIT_TYPE_PHOTO.CAPTION)).containsExactly("Sea view");
+    }
+
+    @Test
+    void aHotelSellsAtMostAHundredRoomTypes() {
+        String id = created();
+        UUID hotelId = UUID.fromString(id);
+        List<UnitTypeRecord> rooms = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rooms.add(new UnitTypeRecord().setId(UUID.randomUUID()).setPropertyId(hotelId).setPosition(i)
+                    .setName("Room " + i).setMaxAdults(2).setMaxChildren(0).setBeds("1 bed").setDefaultUnits(1)
+                    .setAmenities(new Amenity[0]).setRemoved(false));
+        }
+        db.batchInsert(rooms).execute();
+
+        graphQl.document(ADD_ROOM).variable("id", id).variable("input", aRoom()).execute()
+                .path("addRoomType.errors[0].code").entity(String.class).isEqualTo("TOO_MANY_ROOM_TYPES");
+        assertThat(db.fetchCount(UNIT_TYPE, UNIT_TYPE.PROPERTY_ID.eq(hotelId))).isEqualTo(100);
+
+        graphQl.document(REMOVE_ROOM).variable("id", rooms.getFirst().getId().toString()).execute()
+                .path("removeRoomType.errors").entityList(Object.class).hasSize(0);
+        graphQl.document(ADD_ROOM).variable("id", id).variable("input", aRoom()).execute()
+                .path("addRoomType.errors").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void myHotelsComeAPageAtATimeNewestFirst() {
+        String first = created();
+        String second = created();
+        String third = created();
+
+        graphQl.document("{ myHotels(first: 2) { id } }").execute().path("myHotels[*].id").entityList(String.class)
+                .containsExactly(third, second);
+        graphQl.document("{ myHotels(first: 2, after: \"" + second + "\") { id } }").execute()
+                .path("myHotels[*].id").entityList(String.class).containsExactly(first);
+        graphQl.document("{ myHotels { id } }").execute().path("myHotels[*].id").entityList(String.class)
+                .containsExactly(third, second, first);
+        for (int absurd : List.of(0, -1, 101, Integer.MAX_VALUE)) {
+            graphQl.document("{ myHotels(first: " + absurd + ") { id } }").execute().errors()
+                    .expect(error -> "BAD_USER_INPUT".equals(error.getExtensions().get("code"))
+                            && "first".equals(error.getExtensions().get("field")))
+                    .verify();
+        }
+        SignedIn.as(UUID.randomUUID(), "owner");
+        graphQl.document("{ myHotels(after: \"" + second + "\") { id } }").execute()
+                .path("myHotels").entityList(Object.class).hasSize(0);
     }
 
     private String created() {
