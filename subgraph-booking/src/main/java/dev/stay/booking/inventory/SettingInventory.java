@@ -53,7 +53,7 @@ class SettingInventory {
         if (terms.isEmpty()) {
             return Outcome.refused(InventoryErrorCode.NOT_FOUND, "roomTypeId", "no such room type");
         }
-        if (!viewer.get().isAdmin() && !viewer.get().id().equals(terms.get().ownerId())) {
+        if (!viewer.get().mayManageFor(terms.get().ownerId())) {
             return Outcome.refused(InventoryErrorCode.FORBIDDEN, "roomTypeId", "this room type is not yours");
         }
         LocalDate today = LocalDate.now(clock.withZone(terms.get().zone()));

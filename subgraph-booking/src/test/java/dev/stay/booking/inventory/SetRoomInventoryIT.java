@@ -115,6 +115,15 @@ class SetRoomInventoryIT {
     }
 
     @Test
+    void anOwnerWhoseOwnerRoleWasRemovedCanNoLongerSetTheirInventory() {
+        SignedIn.as(owner, "guest");
+
+        set(input(from, from.plusDays(2), Map.of("rooms", 0)))
+                .path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("FORBIDDEN");
+        assertThat(nights()).hasSize(1).allSatisfy(n -> assertThat(n.getTotalUnits()).isNull());
+    }
+
+    @Test
     void nobodySignedInIsAskedToSignIn() {
         set(input(from, from, Map.of("rooms", 1)))
                 .path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("UNAUTHENTICATED");

@@ -6,13 +6,13 @@ import dev.stay.codegen.catalog.types.GeoPointInput;
 import dev.stay.codegen.catalog.types.PhotoInput;
 import dev.stay.codegen.catalog.types.RoomTypeInput;
 import dev.stay.common.graphql.FieldError;
+import dev.stay.common.money.Currencies;
 import dev.stay.common.graphql.Validation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -97,11 +97,8 @@ final class Rules {
     }
 
     Rules currency(String field, String code) {
-        if (code == null) return this;
-        try {
-            if (!Currency.getInstance(code).getCurrencyCode().equals(code)) throw new IllegalArgumentException();
-        } catch (IllegalArgumentException e) {
-            refuse(field, CatalogErrorCode.INVALID_CURRENCY, "currency must be an ISO 4217 code, e.g. EUR");
+        if (code != null && !Currencies.isMoney(code)) { // XXX, gold or a fund code cannot price a stay
+            refuse(field, CatalogErrorCode.INVALID_CURRENCY, "currency must be an ISO 4217 currency, e.g. EUR");
         }
         return this;
     }

@@ -111,6 +111,8 @@ class OwnerMutationsIT {
             "timeZone    | Europe/Atlantis       | INVALID_TIME_ZONE",
             "currency    | EUX                   | INVALID_CURRENCY",
             "currency    | eur                   | INVALID_CURRENCY",
+            "currency    | XAU                   | INVALID_CURRENCY",
+            "currency    | XXX                   | INVALID_CURRENCY",
             "checkInTime | 3pm                   | INVALID_FORMAT",
             "checkInTime | 25:00                 | INVALID_FORMAT",
             "address     | country=pt            | INVALID_COUNTRY",
