@@ -53,6 +53,10 @@ class SettingInventory {
         if (!viewer.get().isAdmin() && !viewer.get().id().equals(terms.get().ownerId())) {
             return Outcome.refused(InventoryErrorCode.FORBIDDEN, "roomTypeId", "this room type is not yours");
         }
+        if (terms.get().removed()) {
+            return Outcome.refused(InventoryErrorCode.ROOM_TYPE_REMOVED, "roomTypeId",
+                    "this room type was removed and is no longer sold");
+        }
         LocalDate today = LocalDate.now(clock.withZone(terms.get().zone()));
         int digits = Currency.getInstance(terms.get().currency()).getDefaultFractionDigits();
         var result = InventoryChange.of(roomTypeId.get(), input, today, digits);

@@ -50,7 +50,7 @@ class AvailabilityIT {
     @BeforeEach
     void aHotelWithOneTwinLeftOnItsSecondNight() {
         db.batchInsert(
-                new PropertyRecord().setId(hotel).setTimeZone("Europe/Lisbon").setCurrency("EUR"),
+                new PropertyRecord().setId(hotel).setStatus("PUBLISHED").setTimeZone("Europe/Lisbon").setCurrency("EUR"),
                 new UnitTypeRecord().setId(twin).setPropertyId(hotel).setMaxGuests(2).setDefaultUnits(10)
                         .setBasePrice(new BigDecimal("100.00")),
                 new UnitTypeRecord().setId(suite).setPropertyId(hotel).setMaxGuests(4).setDefaultUnits(2)
