@@ -41,7 +41,7 @@ final class BookingTarget implements Target {
         List<UnitTypeRecord> unitTypes = new ArrayList<>();
         for (DemoWorld.Block block : blocks) {
             for (Hotel hotel : block.hotels()) {
-                properties.add(new PropertyRecord().setId(hotel.id()).setOwnerId(hotel.ownerId())
+                properties.add(new PropertyRecord().setId(hotel.id()).setOwnerId(hotel.ownerId()).setStatus("PUBLISHED")
                         .setTimeZone(hotel.city().timeZone()).setCurrency(hotel.city().currency())
                         .setCheckInTime(hotel.checkInTime()));
                 for (RoomType room : hotel.roomTypes()) {

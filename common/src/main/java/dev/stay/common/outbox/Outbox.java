@@ -34,15 +34,18 @@ public class Outbox {
      * Writes the event to the outbox in the current transaction, which must be the one making the change (the
      * application's DataSource, through Spring's or jOOQ's transaction).
      *
-     * @param topic where it is published, named after its owner and the fact: {@code catalog.property-changed}
+     * @param topic where it is published: one topic per aggregate, named after its owner and the aggregate
+     *     ({@code catalog.property}), so that every fact about one aggregate stays in one order
      * @param key the Kafka key: events with the same key stay in order (the aggregate's id, e.g. the property's)
-     * @param event a past-tense record; its simple class name becomes the envelope's {@code type}
+     * @param type the fact, the envelope's {@code type}, which consumers dispatch on: {@code property-changed}
+     * @param event a past-tense record, the envelope's {@code data}
      * @return the event id consumers will deduplicate on
      * @throws IllegalStateException outside a transaction, where the event could outlive a change that failed
      */
-    public UUID append(String topic, String key, Object event) {
+    public UUID append(String topic, String key, String type, Object event) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(type, "type");
         Objects.requireNonNull(event, "event");
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("Outbox.append(" + topic + ") outside a transaction: append in the "
@@ -51,7 +54,7 @@ public class Outbox {
         UUID id = UUID.randomUUID();
         db.insertInto(OUTBOX)
                 .columns(ID, TOPIC, KEY, TYPE, PAYLOAD, OCCURRED_AT)
-                .values(id, topic, key, event.getClass().getSimpleName(), JSONB.valueOf(json.writeValueAsString(event)),
+                .values(id, topic, key, type, JSONB.valueOf(json.writeValueAsString(event)),
                         Instant.now())
                 .execute();
         return id;

@@ -19,10 +19,15 @@ public final class SignedIn {
     private SignedIn() {}
 
     public static void as(UUID user, String... roles) {
+        asWithEmail(user, "user-" + user + "@stay.example", roles);
+    }
+
+    /** With the email the token carries, whatever it is (the identity provider checks little of it). */
+    public static void asWithEmail(UUID user, String email, String... roles) {
         Jwt jwt = Jwt.withTokenValue("in-process")
                 .header("alg", "RS256")
                 .subject(user.toString())
-                .claim("email", "user-" + user + "@stay.example")
+                .claim("email", email)
                 .claim("name", "User " + user.toString().substring(0, 8))
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .issuedAt(Instant.now())

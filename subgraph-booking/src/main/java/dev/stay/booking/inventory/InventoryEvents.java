@@ -11,6 +11,8 @@ class InventoryEvents {
 
     /** One topic for the inventory of every property, keyed by property id so that a property's changes stay in order. */
     static final String TOPIC = "booking.inventory";
+    /** The fact: an owner changed rooms, price or closure of some nights. */
+    static final String INVENTORY_CHANGED = "inventory-changed";
 
     private final Outbox outbox;
 
@@ -19,7 +21,7 @@ class InventoryEvents {
     }
 
     UUID changed(UUID propertyId, InventoryChange change, String currency) {
-        return outbox.append(TOPIC, propertyId.toString(), new InventoryChanged(propertyId, change.roomTypeId(),
+        return outbox.append(TOPIC, propertyId.toString(), INVENTORY_CHANGED, new InventoryChanged(propertyId, change.roomTypeId(),
                 change.from(), change.to(), change.rooms(), change.price(), currency, change.closed(), Instant.now()));
     }
 }

@@ -28,17 +28,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 class InventoryRepository {
 
+    /** The catalog's status of a property that is on sale. */
+    static final String PUBLISHED = "PUBLISHED";
+
     private final DSLContext db;
 
     InventoryRepository(DSLContext db) {
         this.db = db;
     }
 
-    /** What a room type is sold under: its hotel, the hotel's owner, time zone and currency. */
-    record SaleTerms(UUID propertyId, UUID ownerId, ZoneId zone, String currency) {}
+    /**
+     * What a room type is sold under: its hotel, the hotel's owner, time zone and currency, and whether the owner
+     * removed it (it stays, for what was booked, but is no longer sold).
+     */
+    record SaleTerms(UUID propertyId, UUID ownerId, ZoneId zone, String currency, boolean removed) {}
 
     Optional<SaleTerms> termsOf(UUID unitTypeId) {
-        return db.select(PROPERTY.ID, PROPERTY.OWNER_ID, PROPERTY.TIME_ZONE.convertFrom(ZoneId::of), PROPERTY.CURRENCY)
+        return db.select(PROPERTY.ID, PROPERTY.OWNER_ID, PROPERTY.TIME_ZONE.convertFrom(ZoneId::of), PROPERTY.CURRENCY,
+                        UNIT_TYPE.ACTIVE.isFalse())
                 .from(UNIT_TYPE)
                 .join(PROPERTY).on(PROPERTY.ID.eq(UNIT_TYPE.PROPERTY_ID))
                 .where(UNIT_TYPE.ID.eq(unitTypeId))
@@ -91,8 +98,9 @@ class InventoryRepository {
     }
 
     /**
-     * Every night of the stay for every active unit type of the property, in one statement. Inventory is
-     * sparse: a night without its own row has the unit type's default rooms and base price.
+     * Every night of the stay for every unit type on sale, in one statement: a published property's active unit
+     * types; nothing of a draft or suspended property, nor a removed unit type. Inventory is sparse: a night without
+     * its own row has the unit type's default rooms and base price.
      */
     List<SaleNight> nights(UUID propertyId, StayRequest stay) {
         @SuppressWarnings("unchecked")
@@ -114,6 +122,7 @@ class InventoryRepository {
                 .on(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(UNIT_TYPE.ID).and(INVENTORY_NIGHT.NIGHT.eq(night)))
                 .where(UNIT_TYPE.PROPERTY_ID.eq(propertyId))
                 .and(UNIT_TYPE.ACTIVE.isTrue())
+                .and(PROPERTY.STATUS.eq(PUBLISHED))
                 .orderBy(UNIT_TYPE.ID, night)
                 .fetch(mapping(SaleNight::new));
     }

@@ -56,6 +56,10 @@ class SettingInventory {
         if (!viewer.get().mayManageFor(terms.get().ownerId())) {
             return Outcome.refused(InventoryErrorCode.FORBIDDEN, "roomTypeId", "this room type is not yours");
         }
+        if (terms.get().removed()) {
+            return Outcome.refused(InventoryErrorCode.ROOM_TYPE_REMOVED, "roomTypeId",
+                    "this room type was removed and is no longer sold");
+        }
         LocalDate today = LocalDate.now(clock.withZone(terms.get().zone()));
         OptionalInt digits = Currencies.digits(terms.get().currency());
         if (digits.isEmpty()) { // the catalog refuses such a currency; a property fed before that rule is not sold

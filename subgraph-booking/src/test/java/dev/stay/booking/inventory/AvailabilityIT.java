@@ -1,5 +1,7 @@
 package dev.stay.booking.inventory;
 
+import static dev.stay.booking.db.Tables.PROPERTY;
+import static dev.stay.booking.db.Tables.UNIT_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stay.booking.db.tables.records.InventoryNightRecord;
@@ -15,6 +17,8 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.WebGraphQlTester;
 
@@ -50,7 +54,7 @@ class AvailabilityIT {
     @BeforeEach
     void aHotelWithOneTwinLeftOnItsSecondNight() {
         db.batchInsert(
-                new PropertyRecord().setId(hotel).setTimeZone("Europe/Lisbon").setCurrency("EUR"),
+                new PropertyRecord().setId(hotel).setStatus("PUBLISHED").setTimeZone("Europe/Lisbon").setCurrency("EUR"),
                 new UnitTypeRecord().setId(twin).setPropertyId(hotel).setMaxGuests(2).setDefaultUnits(10)
                         .setBasePrice(new BigDecimal("100.00")),
                 new UnitTypeRecord().setId(suite).setPropertyId(hotel).setMaxGuests(4).setDefaultUnits(2)
@@ -88,6 +92,24 @@ class AvailabilityIT {
         db.insertInto(dev.stay.booking.db.Tables.INVENTORY_NIGHT)
                 .set(new InventoryNightRecord().setUnitTypeId(suite).setNight(checkIn.plusDays(2)).setClosed(true))
                 .execute();
+
+        availability(hotel, checkIn, checkIn.plusDays(3), 2, 1)
+                .path("_entities[0].availability[*].roomType.id").entityList(String.class)
+                .containsExactly(twin.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DRAFT", "SUSPENDED"})
+    void aHotelTheCatalogDoesNotShowPubliclyOffersNothing(String status) {
+        db.update(PROPERTY).set(PROPERTY.STATUS, status).where(PROPERTY.ID.eq(hotel)).execute();
+
+        availability(hotel, checkIn, checkIn.plusDays(3), 2, 1)
+                .path("_entities[0].availability").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void aRemovedRoomTypeIsNotOffered() {
+        db.update(UNIT_TYPE).set(UNIT_TYPE.ACTIVE, false).where(UNIT_TYPE.ID.eq(suite)).execute();
 
         availability(hotel, checkIn, checkIn.plusDays(3), 2, 1)
                 .path("_entities[0].availability[*].roomType.id").entityList(String.class)

@@ -124,6 +124,20 @@ class SetRoomInventoryIT {
     }
 
     @Test
+    void aRemovedRoomTypeIsRefusedWithItsCodeAndNothingChanges() {
+        db.update(dev.stay.booking.db.Tables.UNIT_TYPE).set(dev.stay.booking.db.Tables.UNIT_TYPE.ACTIVE, false)
+                .where(dev.stay.booking.db.Tables.UNIT_TYPE.ID.eq(roomType)).execute();
+        SignedIn.as(owner, "owner");
+
+        var result = set(input(from, from.plusDays(2), Map.of("rooms", 4)));
+
+        result.path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("ROOM_TYPE_REMOVED");
+        result.path("setRoomInventory.errors[0].field").entity(String.class).isEqualTo("roomTypeId");
+        result.path("setRoomInventory.roomType").valueIsNull();
+        assertThat(nights()).hasSize(1).allSatisfy(n -> assertThat(n.getTotalUnits()).isNull());
+    }
+
+    @Test
     void nobodySignedInIsAskedToSignIn() {
         set(input(from, from, Map.of("rooms", 1)))
                 .path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("UNAUTHENTICATED");

@@ -12,15 +12,20 @@ import org.springframework.stereotype.Component;
  * What the catalog tells the rest of Stay about its properties and unit types. Call these inside the transaction
  * that writes the change, after writing it: the event is published if and only if that transaction commits.
  *
- * <p>Every event of a property is keyed by the property id, so consumers get them in the order they were written.
- * Consumers keep the newest state by the property's version: bump {@code property.version} with every change to the
- * property or to one of its unit types, and announce the property before its first unit type.
+ * <p>Every event of a property, of the property itself and of its unit types alike, goes to one topic,
+ * {@value #TOPIC}, keyed by the property id: consumers get them in the order they were written, so a unit type never
+ * arrives before its property. The envelope's {@code type} says which fact it is ({@value #PROPERTY_CHANGED},
+ * {@value #UNIT_TYPE_CHANGED}). Consumers keep the newest state by the property's version: bump
+ * {@code property.version} with every change to the property or to one of its unit types, and announce the property
+ * before its first unit type.
  */
 @Component
 public class CatalogEvents {
 
-    public static final String PROPERTY_CHANGED = "catalog.property-changed";
-    public static final String UNIT_TYPE_CHANGED = "catalog.unit-type-changed";
+    /** The catalog's property aggregate: the property and its unit types. */
+    public static final String TOPIC = "catalog.property";
+    public static final String PROPERTY_CHANGED = "property-changed";
+    public static final String UNIT_TYPE_CHANGED = "unit-type-changed";
 
     private final Outbox outbox;
 
@@ -30,12 +35,12 @@ public class CatalogEvents {
 
     /** @return the event id */
     public UUID propertyChanged(PropertyChanged event) {
-        return outbox.append(PROPERTY_CHANGED, event.propertyId().toString(), event);
+        return outbox.append(TOPIC, event.propertyId().toString(), PROPERTY_CHANGED, event);
     }
 
     /** @return the event id */
     public UUID unitTypeChanged(UnitTypeChanged event) {
-        return outbox.append(UNIT_TYPE_CHANGED, event.propertyId().toString(), event);
+        return outbox.append(TOPIC, event.propertyId().toString(), UNIT_TYPE_CHANGED, event);
     }
 
     /**

@@ -5,9 +5,9 @@ import java.time.LocalTime;
 import java.util.UUID;
 
 /**
- * A property was created or changed; published on {@code catalog.property-changed}, keyed by the property id. It
- * carries what other subgraphs sell and show under (owner, status, time zone, currency, check-in time), whole, so a
- * consumer needs no earlier event to apply it.
+ * A property was created or changed; published on {@code catalog.property} as {@code property-changed}, keyed by the
+ * property id. It carries what other subgraphs sell and show under (owner, status, time zone, currency, check-in
+ * time), whole, so a consumer needs no earlier event to apply it.
  *
  * @param kind {@code HOTEL} or {@code RESTAURANT}
  * @param status {@code DRAFT}, {@code PUBLISHED} or {@code SUSPENDED}

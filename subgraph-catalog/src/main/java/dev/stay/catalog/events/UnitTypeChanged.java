@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A unit type (a hotel's room type) was added, changed or removed; published on {@code catalog.unit-type-changed},
- * keyed by its property's id, whole like {@link PropertyChanged}.
+ * A unit type (a hotel's room type) was added, changed or removed; published on {@code catalog.property} as
+ * {@code unit-type-changed}, keyed by its property's id (so it arrives after its property's first event), whole like
+ * {@link PropertyChanged}.
  *
  * @param defaultUnits the units on sale on a night nobody has set otherwise
  * @param removed true once the owner removed it: it is no longer sold, what was booked stays

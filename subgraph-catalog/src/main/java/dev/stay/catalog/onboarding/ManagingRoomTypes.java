@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An owner's room types. A room type belongs to its hotel: adding, changing or removing one is a change of the
- * hotel (locked, checked, versioned, cache told), and booking learns of it through {@code catalog.unit-type-changed}.
+ * hotel (locked, checked, versioned, cache told), and booking learns of it through {@code catalog.property}
+ * ({@code unit-type-changed}).
  */
 @Component
 class ManagingRoomTypes {

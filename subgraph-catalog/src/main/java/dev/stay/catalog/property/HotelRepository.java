@@ -18,7 +18,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record10;
-import org.jooq.SelectConditionStep;
+import org.jooq.SelectJoinStep;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -66,7 +66,8 @@ class HotelRepository {
                                 .where(PROPERTY_PHOTO.PROPERTY_ID.eq(PROPERTY.ID))
                                 .orderBy(PROPERTY_PHOTO.POSITION))
                                 .convertFrom(r -> r.map(mapping(Hotel.Photo::new))),
-                        multiset(roomTypes().and(UNIT_TYPE.PROPERTY_ID.eq(PROPERTY.ID)).orderBy(UNIT_TYPE.POSITION))
+                        multiset(roomTypes().where(UNIT_TYPE.PROPERTY_ID.eq(PROPERTY.ID)).and(UNIT_TYPE.REMOVED.isFalse())
+                                        .orderBy(UNIT_TYPE.POSITION))
                                 .convertFrom(r -> r.map(mapping(RoomType::new))),
                         PROPERTY.OWNER_ID.convertFrom(Hotel.UserRef::new),
                         PROPERTY.CHECK_IN_TIME, PROPERTY.CHECK_OUT_TIME, PROPERTY.HOUSE_RULES, PROPERTY.STATUS,
@@ -74,12 +75,17 @@ class HotelRepository {
                 .from(PROPERTY);
     }
 
+    /**
+     * The room types asked for through {@code _entities}, removed ones included: a removed room type still names what
+     * was booked, and booking may offer one it has not yet heard was removed. Answering null there would null the
+     * offer's non-null {@code roomType}, and with it the whole {@code availability} list and the hotel.
+     */
     List<RoomType> findRoomTypes(Collection<UUID> ids) {
-        return roomTypes().and(UNIT_TYPE.ID.in(ids)).fetch(mapping(RoomType::new));
+        return roomTypes().where(UNIT_TYPE.ID.in(ids)).fetch(mapping(RoomType::new));
     }
 
-    /** Room types still on sale, with their photos; callers narrow it down. */
-    private SelectConditionStep<Record10<UUID, String, String, Integer, Integer, String, Integer,
+    /** Room types with their photos; callers narrow it down (the hotel page to those still on sale). */
+    private SelectJoinStep<Record10<UUID, String, String, Integer, Integer, String, Integer,
             List<dev.stay.catalog.db.enums.Amenity>, List<Hotel.Photo>, Integer>> roomTypes() {
         Field<List<Hotel.Photo>> photos = multiset(select(UNIT_TYPE_PHOTO.URL, UNIT_TYPE_PHOTO.CAPTION)
                 .from(UNIT_TYPE_PHOTO)
@@ -89,7 +95,6 @@ class HotelRepository {
         return db.select(UNIT_TYPE.ID, UNIT_TYPE.NAME, UNIT_TYPE.DESCRIPTION, UNIT_TYPE.MAX_ADULTS,
                         UNIT_TYPE.MAX_CHILDREN, UNIT_TYPE.BEDS, UNIT_TYPE.SIZE_SQM,
                         UNIT_TYPE.AMENITIES.convertFrom(List::of), photos, UNIT_TYPE.DEFAULT_UNITS)
-                .from(UNIT_TYPE)
-                .where(UNIT_TYPE.REMOVED.isFalse());
+                .from(UNIT_TYPE);
     }
 }

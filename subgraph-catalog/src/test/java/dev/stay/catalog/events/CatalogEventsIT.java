@@ -34,13 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The catalog's events through its outbox to the real broker: published when, and only when, the change commits;
- * once, in the envelope, keyed by the property; later when the broker was away; in order per property.
+ * once, in the envelope, keyed by the property, the property and its unit types on one topic; later when the broker
+ * was away; in order per property.
  */
 @SubgraphTest
 class CatalogEventsIT {
 
-    static final Topic PROPERTY_CHANGED = new Topic(CatalogEvents.PROPERTY_CHANGED);
-    static final Topic UNIT_TYPE_CHANGED = new Topic(CatalogEvents.UNIT_TYPE_CHANGED);
+    static final Topic CATALOG_PROPERTY = new Topic(CatalogEvents.TOPIC);
     static final Duration A_WHILE = Duration.ofSeconds(30);
 
     @Autowired DSLContext db;
@@ -63,28 +63,28 @@ class CatalogEventsIT {
         await().atMost(A_WHILE).until(() -> published(List.of(written.propertyEvent(), written.unitTypeEvent())));
         relay.publishPending(); // another round: nothing of this hotel's is sent again
 
-        List<ConsumerRecord<String, String>> sent = PROPERTY_CHANGED.recordsWithKey(hotel.getId());
-        assertThat(sent).hasSize(1);
+        List<ConsumerRecord<String, String>> sent = CATALOG_PROPERTY.recordsWithKey(hotel.getId());
+        assertThat(sent).as("the property, then its suite, on one topic").hasSize(2);
         Map<String, Object> onTheWire = json.readValue(sent.getFirst().value(), new TypeReference<>() {});
         assertThat(onTheWire).containsOnlyKeys("eventId", "type", "occurredAt", "data");
         assertThat(onTheWire.get("eventId")).isEqualTo(written.propertyEvent().toString());
         assertThat(onTheWire.get("occurredAt")).isInstanceOf(String.class);
         EventEnvelope envelope = json.readValue(sent.getFirst().value(), EventEnvelope.class);
         assertThat(envelope.eventId()).isEqualTo(written.propertyEvent());
-        assertThat(envelope.type()).isEqualTo("PropertyChanged");
+        assertThat(envelope.type()).isEqualTo("property-changed");
         assertThat(envelope.occurredAt()).isNotNull();
         assertThat(json.treeToValue(envelope.data(), PropertyChanged.class))
                 .usingRecursiveComparison().ignoringFields("occurredAt")
                 .isEqualTo(new PropertyChanged(hotel.getId(), hotel.getOwnerId(), "HOTEL", "DRAFT", "Europe/Lisbon",
                         "EUR", LocalTime.of(15, 0), 1, null));
 
-        List<ConsumerRecord<String, String>> unitTypes = UNIT_TYPE_CHANGED.recordsWithKey(hotel.getId());
-        assertThat(unitTypes).hasSize(1);
-        EventEnvelope unitType = json.readValue(unitTypes.getFirst().value(), EventEnvelope.class);
-        assertThat(unitType.type()).isEqualTo("UnitTypeChanged");
+        EventEnvelope unitType = json.readValue(sent.get(1).value(), EventEnvelope.class);
+        assertThat(unitType.eventId()).isEqualTo(written.unitTypeEvent());
+        assertThat(unitType.type()).isEqualTo("unit-type-changed");
         assertThat(json.treeToValue(unitType.data(), UnitTypeChanged.class))
                 .usingRecursiveComparison().ignoringFields("unitTypeId", "occurredAt")
                 .isEqualTo(new UnitTypeChanged(null, hotel.getId(), 2, 1, 4, false, 1, null));
+        assertThat(sent.get(1).partition()).as("one key, one partition, one order").isEqualTo(sent.getFirst().partition());
     }
 
     @Test
@@ -102,7 +102,7 @@ class CatalogEventsIT {
         await().atMost(A_WHILE).until(() -> published(List.of(later)));
 
         assertThat(db.fetchExists(OUTBOX, OUTBOX.ID.eq(rolledBack[1]))).isFalse();
-        assertThat(PROPERTY_CHANGED.recordsWithKey(rolledBack[0])).isEmpty();
+        assertThat(CATALOG_PROPERTY.recordsWithKey(rolledBack[0])).isEmpty();
     }
 
     @Test
@@ -127,7 +127,7 @@ class CatalogEventsIT {
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> published(List.of(event)));
-        assertThat(PROPERTY_CHANGED.all())
+        assertThat(CATALOG_PROPERTY.all())
                 .anySatisfy(r -> assertThat(json.readValue(r.value(), EventEnvelope.class).eventId()).isEqualTo(event));
     }
 
@@ -163,7 +163,7 @@ class CatalogEventsIT {
             anotherInstance.get(30, TimeUnit.SECONDS);
             relay.publishPending();
 
-            assertThat(PROPERTY_CHANGED.recordsWithKey(first.getId()))
+            assertThat(CATALOG_PROPERTY.recordsWithKey(first.getId()))
                     .extracting(r -> json.readValue(r.value(), EventEnvelope.class).eventId())
                     .containsExactly(firstV1, firstV2);
         } finally {

@@ -116,6 +116,29 @@ class HotelQueriesIT {
         assertThat(statements.reset()).isEqualTo(1);
     }
 
+    /**
+     * Booking may offer (or have sold) a room type the owner has just removed: the router then asks for it here, and
+     * a null would null the offer's non-null roomType, the hotel's whole availability and the hotel with it.
+     */
+    @Test
+    void aRemovedRoomTypeStillResolvesAsAnEntityButLeavesTheHotelPage() {
+        Fixtures.AHotel hotel = fixtures.aPublishedHotelInLisbon();
+        db.update(dev.stay.catalog.db.Tables.UNIT_TYPE).set(dev.stay.catalog.db.Tables.UNIT_TYPE.REMOVED, true)
+                .where(dev.stay.catalog.db.Tables.UNIT_TYPE.ID.eq(hotel.suite())).execute();
+        EntitiesGraphQLQuery query = new EntitiesGraphQLQuery(List.of(roomType(hotel.suite())));
+        String document = new GraphQLQueryRequest(query,
+                new EntitiesProjectionRoot<>().onRoomType().name().beds()).serialize();
+
+        var response = graphQl.document(document).variables(query.getVariables()).execute();
+
+        response.errors().verify();
+        response.path("_entities[0].name").entity(String.class).isEqualTo("Suite");
+        graphQl.document(new GraphQLQueryRequest(HotelGraphQLQuery.newRequest().id(hotel.id().toString()).build(),
+                        new HotelProjectionRoot<>().roomTypes().name()).serialize())
+                .execute()
+                .path("hotel.roomTypes[*].name").entityList(String.class).doesNotContain("Suite");
+    }
+
     /** Representations as the router sends them (JSON objects), not codegen's classes. */
     private static Map<String, Object> hotel(UUID id) {
         return Map.of("__typename", "Hotel", "id", id.toString());

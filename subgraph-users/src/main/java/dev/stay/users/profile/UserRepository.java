@@ -1,6 +1,6 @@
 package dev.stay.users.profile;
 
-import static dev.stay.users.db.Tables.APPLIED_EVENT;
+import static dev.stay.common.events.AppliedEvents.notNewerThan;
 import static dev.stay.users.db.Tables.USER_PROFILE;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
@@ -14,10 +14,19 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.SelectJoinStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class UserRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(UserRepository.class);
+
+    /** The longest address SMTP carries (RFC 5321), and what the {@code email} column accepts. */
+    static final int MAX_EMAIL = 254;
+    /** What the {@code display_name} column accepts. */
+    static final int MAX_DISPLAY_NAME = 80;
 
     private final DSLContext db;
 
@@ -39,10 +48,11 @@ class UserRepository {
      */
     void ensure(Viewer viewer) {
         String[] roles = viewer.roles().stream().sorted().toArray(String[]::new);
+        String email = storable(viewer.email(), viewer.id());
         db.insertInto(USER_PROFILE)
                 .set(USER_PROFILE.ID, viewer.id())
-                .set(USER_PROFILE.DISPLAY_NAME, displayName(viewer.name(), viewer.email()))
-                .set(USER_PROFILE.EMAIL, viewer.email())
+                .set(USER_PROFILE.DISPLAY_NAME, displayName(viewer.name(), email))
+                .set(USER_PROFILE.EMAIL, email)
                 .set(USER_PROFILE.ROLES, roles)
                 .onConflict(USER_PROFILE.ID)
                 .doUpdate()
@@ -62,36 +72,44 @@ class UserRepository {
     }
 
     /**
-     * Applies an event of the identity provider once: an event already applied changes nothing, and neither does
-     * one older than what the profile already reflects. Call within a transaction.
-     *
-     * @return whether the event was new
+     * Applies an event of the identity provider, unless the profile already reflects a newer one. Call within the
+     * transaction that marked the event applied.
      */
-    boolean apply(String topic, IdentityEvent event) {
-        int fresh = db.insertInto(APPLIED_EVENT, APPLIED_EVENT.EVENT_ID, APPLIED_EVENT.TOPIC)
-                .values(event.eventId(), topic)
-                .onConflictDoNothing()
-                .execute();
-        if (fresh == 0) {
-            return false;
-        }
+    void apply(IdentityEvent event) {
         OffsetDateTime at = event.occurredAt();
-        String name = displayName(event.displayName(), event.email());
+        String email = storable(event.email(), event.userId());
+        String name = displayName(event.displayName(), email);
         db.insertInto(USER_PROFILE)
                 .set(USER_PROFILE.ID, event.userId())
                 .set(USER_PROFILE.DISPLAY_NAME, name)
-                .set(USER_PROFILE.EMAIL, event.email())
+                .set(USER_PROFILE.EMAIL, email)
                 .set(USER_PROFILE.LOCALE, event.locale() == null ? "en" : event.locale())
                 .set(USER_PROFILE.SOURCE_CHANGED_AT, at)
                 .onConflict(USER_PROFILE.ID)
                 .doUpdate()
                 .set(USER_PROFILE.DISPLAY_NAME, name)
-                .set(USER_PROFILE.EMAIL, event.email())
+                .set(USER_PROFILE.EMAIL, email)
                 .set(USER_PROFILE.SOURCE_CHANGED_AT, at)
                 .set(USER_PROFILE.UPDATED_AT, currentOffsetDateTime())
-                .where(USER_PROFILE.SOURCE_CHANGED_AT.isNull().or(USER_PROFILE.SOURCE_CHANGED_AT.lt(at)))
+                .where(notNewerThan(USER_PROFILE.SOURCE_CHANGED_AT, at))
                 .execute();
-        return true;
+    }
+
+    /**
+     * The email as the profile can hold it: the identity provider (or a token) may carry an address longer than any
+     * mail server delivers to, which the column refuses. Such a profile is kept without an email, and the log says
+     * so, rather than failing the registration or the request.
+     */
+    static String storable(String email, UUID user) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String stripped = email.strip();
+        if (stripped.length() > MAX_EMAIL) {
+            log.warn("user {}: email of {} characters not stored (at most {})", user, stripped.length(), MAX_EMAIL);
+            return null;
+        }
+        return stripped;
     }
 
     private SelectJoinStep<org.jooq.Record7<UUID, String, String, String, String, List<String>,
@@ -103,15 +121,25 @@ class UserRepository {
                 .from(USER_PROFILE);
     }
 
-    /** The name a token or event gives, else the part of the email before the @, else a neutral one. */
-    private static String displayName(String name, String email) {
-        if (name != null && !name.isBlank()) {
-            return name.strip().length() > 80 ? name.strip().substring(0, 80) : name.strip();
+    /**
+     * The name a token or event gives, else the part of the email before the @, else a neutral one; cut to what the
+     * column holds, and never empty (an email starting with its @ has no name in it).
+     */
+    static String displayName(String name, String email) {
+        String chosen = name != null && !name.isBlank() ? name.strip()
+                : email != null && email.indexOf('@') > 0 ? email.substring(0, email.indexOf('@')).strip()
+                : "";
+        if (chosen.isEmpty()) {
+            return "Stay guest";
         }
-        if (email != null && email.contains("@")) {
-            return email.substring(0, email.indexOf('@'));
-        }
-        return "Stay guest";
+        return chosen.length() > MAX_DISPLAY_NAME
+                ? chosen.substring(0, cut(chosen)) : chosen;
+    }
+
+    /** Where to cut to at most {@link #MAX_DISPLAY_NAME} chars without splitting a surrogate pair. */
+    private static int cut(String name) {
+        int end = MAX_DISPLAY_NAME;
+        return Character.isHighSurrogate(name.charAt(end - 1)) ? end - 1 : end;
     }
 
 }

@@ -55,6 +55,19 @@ class ProfileIT {
     }
 
     @Test
+    void aTokenWithAnEmailLongerThanAnyMailboxStillGetsAProfileWithoutTheEmail() {
+        UUID id = UUID.randomUUID();
+        SignedIn.asWithEmail(id, "a".repeat(250) + "@stay.example", "guest");
+
+        var me = graphQl.document("{ me { id displayName email } }").execute();
+
+        me.errors().verify();
+        me.path("me.id").entity(String.class).isEqualTo(id.toString());
+        me.path("me.email").valueIsNull();
+        assertThat(db.fetchOne(USER_PROFILE, USER_PROFILE.ID.eq(id)).getEmail()).isNull();
+    }
+
+    @Test
     void aValidUpdateChangesTheProfile() {
         SignedIn.as(UUID.randomUUID(), "guest");
 
