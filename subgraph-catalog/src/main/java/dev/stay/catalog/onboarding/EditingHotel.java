@@ -31,6 +31,12 @@ class EditingHotel {
             if (input.getName() != null && input.getName().isBlank()) {
                 rules.refuse("name", CatalogErrorCode.REQUIRED, "name cannot be empty");
             }
+            if (input.getCurrency() != null && !input.getCurrency().equals(hotel.getCurrency())
+                    && hotel.getPricedSince() != null) {
+                rules.refuse("currency", CatalogErrorCode.CURRENCY_LOCKED, "the hotel has prices in "
+                        + hotel.getCurrency() + " since " + hotel.getPricedSince().toLocalDate()
+                        + ": its currency cannot change");
+            }
             var checkIn = rules.time("checkInTime", input.getCheckInTime());
             var checkOut = rules.time("checkOutTime", input.getCheckOutTime());
             if (!rules.ok()) return;
