@@ -1,4 +1,8 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
+
+import dev.stay.devstack.process.Progress;
+import dev.stay.devstack.process.Wait;
+import dev.stay.devstack.process.WorkDir;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,12 +1,11 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The accounts of Stay's local realm ({@code keycloak/realm/stay-realm.json}), for tests and the summary of
- * {@code platform up}. Their passwords and the partner's secret are local-development values.
+ * {@code ./platform up}. Their passwords and the partner's secret are local-development values.
  */
 public final class DemoAccounts {
 
@@ -30,20 +29,5 @@ public final class DemoAccounts {
     public static final List<User> USERS = List.of(GUEST, OWNER, ADMIN);
 
     private DemoAccounts() {
-    }
-
-    /** The lines {@code platform up} prints: each account, and the curl line that gets it a token. */
-    static List<String> howToSignIn(Keycloak keycloak) {
-        List<String> lines = new ArrayList<>();
-        for (User user : USERS) {
-            lines.add(String.format("%-8s %s / %s  (%s)", user.roles().getLast(), user.username(), user.password(), String.join(", ", user.roles())));
-            lines.add("         curl -s -d grant_type=password -d client_id=" + Keycloak.WEB_CLIENT + " -d username=" + user.username()
-                    + " -d password=" + user.password() + " " + keycloak.tokenEndpoint());
-        }
-        lines.add(String.format("%-8s client %s / %s  (client credentials)", "partner", PARTNER.clientId(), PARTNER.secret()));
-        lines.add("         curl -s -d grant_type=client_credentials -d client_id=" + PARTNER.clientId()
-                + " -d client_secret=" + PARTNER.secret() + " " + keycloak.tokenEndpoint());
-        lines.add("the answer's access_token is the bearer token (5 minutes): Authorization: Bearer <access_token>");
-        return lines;
     }
 }

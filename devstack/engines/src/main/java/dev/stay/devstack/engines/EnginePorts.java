@@ -1,4 +1,6 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
+
+import dev.stay.devstack.process.Ports;
 
 /**
  * Ports of the embedded engines; 0 means any free port. Tests take {@link #ANY}; {@code ./platform up} takes

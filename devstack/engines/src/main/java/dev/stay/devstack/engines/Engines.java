@@ -1,7 +1,10 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
+
+import dev.stay.devstack.process.Parallel;
+import dev.stay.devstack.process.Progress;
+import dev.stay.devstack.process.WorkDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +21,9 @@ import java.util.concurrent.CompletableFuture;
  * {@code STAY_REDIS_URL}, {@code STAY_OPENSEARCH_URL}, {@code STAY_PAYMENT_URL}, {@code STAY_NOTIFY_URL},
  * {@code STAY_OIDC_ISSUER}.
  *
- * <p>Keycloak is started lazily, by the first call of {@link #keycloak()}: it takes 15 s and more, and most tests
- * never need a token.
+ * <p>PostgreSQL, Kafka and Redis start with the set: every subgraph needs them. OpenSearch, the provider stubs and
+ * Keycloak start on the first call of {@link #openSearch()}, {@link #payment()}, {@link #notifications()} or
+ * {@link #keycloak()} ({@link OnDemand}): most test JVMs never need them, and they take seconds to a minute.
  */
 public final class Engines implements AutoCloseable {
 
@@ -33,18 +37,16 @@ public final class Engines implements AutoCloseable {
     private final Postgres postgres;
     private final Kafka kafka;
     private final Redis redis;
-    private final OpenSearch openSearch;
-    private final ProviderStub payment;
-    private final ProviderStub notifications;
-    private final Keycloak keycloak;
+    private final OnDemand<OpenSearch> openSearch;
+    private final OnDemand<ProviderStub> payment;
+    private final OnDemand<ProviderStub> notifications;
+    private final OnDemand<Keycloak> keycloak;
     private final String routerSigningSecret;
-    /** Set once Keycloak is asked for: from then on its issuer (fixed before it starts) is part of the environment. */
-    private volatile boolean keycloakRequested;
-    private volatile boolean keycloakStarted;
-    private volatile boolean closed;
+    private boolean closed;
 
-    Engines(Path workDir, boolean temporaryWorkDir, Postgres postgres, Kafka kafka, Redis redis, OpenSearch openSearch,
-            ProviderStub payment, ProviderStub notifications, Keycloak keycloak, String routerSigningSecret) {
+    Engines(Path workDir, boolean temporaryWorkDir, Postgres postgres, Kafka kafka, Redis redis, OnDemand<OpenSearch> openSearch,
+            OnDemand<ProviderStub> payment, OnDemand<ProviderStub> notifications, OnDemand<Keycloak> keycloak,
+            String routerSigningSecret) {
         this.workDir = workDir;
         this.temporaryWorkDir = temporaryWorkDir;
         this.postgres = postgres;
@@ -55,8 +57,6 @@ public final class Engines implements AutoCloseable {
         this.notifications = notifications;
         this.keycloak = keycloak;
         this.routerSigningSecret = routerSigningSecret;
-        this.keycloakRequested = keycloak.isExternal();
-        this.keycloakStarted = keycloak.isExternal();
     }
 
     /**
@@ -82,15 +82,32 @@ public final class Engines implements AutoCloseable {
         return new EnginesBuilder();
     }
 
-    void startAll() {
+    /** Starts PostgreSQL, Kafka and Redis in parallel; if one fails, the others are stopped and the failure thrown. */
+    public void start() {
+        startInParallel(Map.of());
+    }
+
+    /**
+     * Starts every engine but Keycloak ({@link #startKeycloak()}), in parallel: what {@code ./platform up} runs,
+     * where OpenSearch and the provider stubs are wanted from the start.
+     */
+    public void startEverything() {
+        startInParallel(Map.of("opensearch", openSearch::started, "payment", payment::started, "notify", notifications::started));
+    }
+
+    private void startInParallel(Map<String, Runnable> onDemand) {
         long started = System.nanoTime();
-        all().stream().filter(Engine::isExternal)
-                .forEach(engine -> Progress.line("devstack", engine.name() + " is external, not started"));
-        if (keycloak.isExternal()) {
-            Progress.line("devstack", "keycloak is external (" + keycloak.issuer() + "), not started");
+        Map<String, Runnable> starts = new LinkedHashMap<>();
+        for (Engine<?> engine : List.of(postgres, kafka, redis)) {
+            if (engine.isExternal()) {
+                Progress.line("devstack", engine.name() + " is external, not started");
+            } else {
+                starts.put(engine.name(), engine::start);
+            }
         }
-        List<RuntimeException> failures = Parallel.each(all().stream().filter(engine -> !engine.isExternal()).toList(),
-                engine -> "devstack-start-" + engine.name(), Engine::start);
+        starts.putAll(onDemand);
+        List<RuntimeException> failures = Parallel.each(List.copyOf(starts.entrySet()),
+                start -> "devstack-start-" + start.getKey(), start -> start.getValue().run());
         if (!failures.isEmpty()) {
             close();
             IllegalStateException failure = new IllegalStateException("engines did not start: "
@@ -99,11 +116,6 @@ public final class Engines implements AutoCloseable {
             throw failure;
         }
         Progress.done("devstack", "engines ready in " + workDir, started);
-    }
-
-    /** The engines {@link #startAll()} starts: all but Keycloak. */
-    private List<Engine> all() {
-        return List.of(postgres, kafka, redis, openSearch, payment, notifications);
     }
 
     public Postgres postgres() {
@@ -118,17 +130,19 @@ public final class Engines implements AutoCloseable {
         return redis;
     }
 
+    /** OpenSearch, started by the first call (about 10 s). */
     public OpenSearch openSearch() {
-        return openSearch;
+        return openSearch.started();
     }
 
+    /** The payment provider's stub, started by the first call. */
     public ProviderStub payment() {
-        return payment;
+        return payment.started();
     }
 
-    /** The email and SMS provider ({@code notify}). */
+    /** The email and SMS provider's ({@code notify}) stub, started by the first call. */
     public ProviderStub notifications() {
-        return notifications;
+        return notifications.started();
     }
 
     /**
@@ -137,40 +151,16 @@ public final class Engines implements AutoCloseable {
      * {@link #environmentFor(String)} when a subgraph is to check tokens.
      */
     public Keycloak keycloak() {
-        keycloakRequested = true;
-        if (!keycloakStarted) {
-            synchronized (keycloak) {
-                if (!keycloakStarted) {
-                    if (closed) {
-                        throw new IllegalStateException("the engines are stopped");
-                    }
-                    keycloak.start();
-                    if (closed) { // stopped while it was starting: it must not outlive the other engines
-                        keycloak.close();
-                        throw new IllegalStateException("the engines were stopped while keycloak was starting");
-                    }
-                    keycloakStarted = true;
-                }
-            }
-        }
-        return keycloak;
+        return keycloak.started();
     }
 
     /**
      * Starts Keycloak on a thread of its own, for a caller with other things to start meanwhile: its issuer is in
      * {@link #environmentFor(String)} at once, though the server answers only when the future completes.
      */
-    CompletableFuture<Keycloak> startKeycloak() {
-        keycloakRequested = true;
-        CompletableFuture<Keycloak> started = new CompletableFuture<>();
-        Thread.ofPlatform().name("devstack-start-keycloak").start(() -> {
-            try {
-                started.complete(keycloak());
-            } catch (RuntimeException e) {
-                started.completeExceptionally(e);
-            }
-        });
-        return started;
+    public CompletableFuture<Keycloak> startKeycloak() {
+        keycloak.made();
+        return CompletableFuture.supplyAsync(keycloak::started, task -> Thread.ofPlatform().name("devstack-start-keycloak").start(task));
     }
 
     public Path workDir() {
@@ -188,9 +178,10 @@ public final class Engines implements AutoCloseable {
 
     /**
      * The environment of a subgraph process ({@code catalog}, {@code booking} or {@code users}): its database, the
-     * broker, the cache, the search node and the providers; the router's signing secret; and, once {@link #keycloak()}
-     * was started (or is external), the identity provider: {@code STAY_OIDC_ISSUER}, {@code STAY_OIDC_JWKS_URL},
-     * {@code STAY_API_AUDIENCE}. The port it listens on is the caller's choice.
+     * broker, the cache and the router's signing secret; and each engine started on demand once it was asked for (or
+     * is external): {@code STAY_OPENSEARCH_URL}, {@code STAY_PAYMENT_URL}, {@code STAY_NOTIFY_URL}, and for Keycloak
+     * {@code STAY_OIDC_ISSUER}, {@code STAY_OIDC_JWKS_URL}, {@code STAY_API_AUDIENCE}. The subgraphs run without
+     * those they are not given. The port it listens on is the caller's choice.
      */
     public Map<String, String> environmentFor(String subgraph) {
         if (!SUBGRAPHS.contains(subgraph)) {
@@ -202,13 +193,11 @@ public final class Engines implements AutoCloseable {
         env.put("STAY_DB_PASSWORD", postgres.password());
         env.put("STAY_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("STAY_REDIS_URL", redis.url());
-        env.put("STAY_OPENSEARCH_URL", openSearch.url());
-        env.put("STAY_PAYMENT_URL", payment.url());
-        env.put("STAY_NOTIFY_URL", notifications.url());
+        openSearch.asked().ifPresent(engine -> env.put("STAY_OPENSEARCH_URL", engine.url()));
+        payment.asked().ifPresent(engine -> env.put("STAY_PAYMENT_URL", engine.url()));
+        notifications.asked().ifPresent(engine -> env.put("STAY_NOTIFY_URL", engine.url()));
         env.put("STAY_ROUTER_SIGNING_SECRET", routerSigningSecret);
-        if (keycloakRequested) {
-            env.putAll(keycloak.environment());
-        }
+        keycloak.asked().ifPresent(engine -> env.putAll(engine.environment()));
         return Collections.unmodifiableMap(env);
     }
 
@@ -220,7 +209,7 @@ public final class Engines implements AutoCloseable {
         environmentFor(subgraph).forEach(System::setProperty);
     }
 
-    /** Stops the engines this process started (in parallel) and removes a temporary work dir. */
+    /** Stops the engines this process started (in parallel, also one still starting) and removes a temporary work dir. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -228,9 +217,13 @@ public final class Engines implements AutoCloseable {
         }
         closed = true;
         long started = System.nanoTime();
-        List<Engine> everyEngine = new ArrayList<>(all());
-        everyEngine.add(keycloak);
-        Parallel.each(everyEngine, engine -> "devstack-stop-" + engine.name(), Engine::close)
+        Map<String, Runnable> stops = new LinkedHashMap<>();
+        List.of(postgres, kafka, redis).forEach(engine -> stops.put(engine.name(), engine::close));
+        stops.put("opensearch", openSearch::close);
+        stops.put("payment", payment::close);
+        stops.put("notify", notifications::close);
+        stops.put("keycloak", keycloak::close);
+        Parallel.each(List.copyOf(stops.entrySet()), stop -> "devstack-stop-" + stop.getKey(), stop -> stop.getValue().run())
                 .forEach(failure -> Progress.line("devstack", "an engine did not stop cleanly: " + failure.getMessage()));
         if (temporaryWorkDir) {
             WorkDir.deleteRecursively(workDir);

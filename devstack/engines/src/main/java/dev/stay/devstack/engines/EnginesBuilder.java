@@ -1,4 +1,7 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
+
+import dev.stay.devstack.process.Checkout;
+import dev.stay.devstack.process.WorkDir;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -46,22 +49,27 @@ public final class EnginesBuilder {
     }
 
     /**
-     * Starts the embedded engines, in parallel; if one fails, the others are stopped again and the failure thrown.
-     * Keycloak is not among them: {@link Engines#keycloak()} starts it when first asked for.
+     * Starts the embedded PostgreSQL, Kafka and Redis, in parallel; if one fails, the others are stopped again and the
+     * failure thrown. The others start when first asked for ({@link Engines}).
      */
     public Engines start() {
         Engines engines = create();
-        engines.startAll();
+        engines.start();
         return engines;
     }
 
-    /** The engines, not started yet: a caller that may be interrupted (Ctrl-C) holds them before they start. */
-    Engines create() {
+    /**
+     * The engines, not started yet: a caller that may be interrupted (Ctrl-C) holds them before they start. Each is
+     * embedded or external from here on, as the environment says.
+     */
+    public Engines create() {
+        EnginePorts ports = this.ports;
         boolean temporary = workDir == null;
         Path dir = temporary ? WorkDir.temporary("stay-devstack-") : WorkDir.create(workDir.toAbsolutePath());
         Kafka kafka = has("STAY_KAFKA_BOOTSTRAP")
                 ? Kafka.external(env("STAY_KAFKA_BOOTSTRAP"))
                 : Kafka.embedded(dir.resolve("kafka"), ports.kafka());
+        Path cache = cacheDir();
         return new Engines(dir, temporary,
                 has("STAY_DB_URL_BASE")
                         ? Postgres.external(env("STAY_DB_URL_BASE"), environment.getOrDefault("STAY_DB_USER", Postgres.LOCAL_USER),
@@ -72,19 +80,19 @@ public final class EnginesBuilder {
                         ? Redis.external(env("STAY_REDIS_URL"))
                         : Redis.embedded(dir.resolve("redis"), ports.redis()),
                 has("STAY_OPENSEARCH_URL")
-                        ? OpenSearch.external(env("STAY_OPENSEARCH_URL"))
-                        : OpenSearch.embedded(dir.resolve("opensearch"), ports.openSearch()),
+                        ? OnDemand.external(OpenSearch.external(env("STAY_OPENSEARCH_URL")))
+                        : OnDemand.embedded(() -> OpenSearch.embedded(dir.resolve("opensearch"), ports.openSearch())),
                 has("STAY_PAYMENT_URL")
-                        ? ProviderStub.external("payment", env("STAY_PAYMENT_URL"))
-                        : ProviderStub.embedded("payment", ports.payment()),
+                        ? OnDemand.external(ProviderStub.external("payment", env("STAY_PAYMENT_URL")))
+                        : OnDemand.embedded(() -> ProviderStub.embedded("payment", ports.payment())),
                 has("STAY_NOTIFY_URL")
-                        ? ProviderStub.external("notify", env("STAY_NOTIFY_URL"))
-                        : ProviderStub.embedded("notify", ports.notifications()),
+                        ? OnDemand.external(ProviderStub.external("notify", env("STAY_NOTIFY_URL")))
+                        : OnDemand.embedded(() -> ProviderStub.embedded("notify", ports.notifications())),
                 has("STAY_OIDC_ISSUER")
-                        ? Keycloak.external(env("STAY_OIDC_ISSUER"),
+                        ? OnDemand.external(Keycloak.external(env("STAY_OIDC_ISSUER"),
                                 environment.getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", Keycloak.LOCAL_ADMIN_USERNAME),
-                                environment.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", Keycloak.LOCAL_ADMIN_PASSWORD))
-                        : Keycloak.embedded(dir.resolve("keycloak"), cacheDir(), ports.keycloak(), kafka::bootstrapServers),
+                                environment.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", Keycloak.LOCAL_ADMIN_PASSWORD)))
+                        : OnDemand.embedded(() -> Keycloak.embedded(dir.resolve("keycloak"), cache, ports.keycloak(), kafka::bootstrapServers)),
                 has("STAY_ROUTER_SIGNING_SECRET") ? env("STAY_ROUTER_SIGNING_SECRET") : randomSecret());
     }
 
@@ -99,7 +107,7 @@ public final class EnginesBuilder {
         if (cacheDir != null) {
             return cacheDir.toAbsolutePath();
         }
-        return PlatformOptions.repoRootAbove(Path.of("").toAbsolutePath())
+        return Checkout.rootAbove(Path.of("").toAbsolutePath())
                 .map(root -> root.resolve(".platform").resolve("cache"))
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "stay-devstack-cache"));
     }

@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,9 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
 
+import dev.stay.devstack.process.ChildJvm;
+import dev.stay.devstack.process.ChildProcess;
+import dev.stay.devstack.process.Ports;
+import dev.stay.devstack.process.WorkDir;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -16,67 +20,53 @@ import java.util.concurrent.TimeUnit;
  * its own so that a test can stop and start it like a real broker going away. Its ports are chosen once: after
  * {@link #restart()} clients find it at the same address and reconnect.
  */
-public final class Kafka implements Engine {
+public final class Kafka extends Engine<Engine.ChildRun> {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final List<String> JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final Path dir;
-    private final int requestedPort;
-    private final String externalBootstrap;
+    private final int port;
+    private final int controllerPort;
+    private final String bootstrapServers;
 
-    private int port;
-    private int controllerPort;
-    private boolean formatted;
-    private ChildProcess broker;
-
-    private Kafka(Path dir, int requestedPort, String externalBootstrap) {
+    private Kafka(Path dir, int port, int controllerPort, String bootstrapServers) {
+        super("kafka", dir == null);
         this.dir = dir;
-        this.requestedPort = requestedPort;
-        this.externalBootstrap = externalBootstrap;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.bootstrapServers = bootstrapServers;
     }
 
     /** @param port the client port, 0 for any free port */
     public static Kafka embedded(Path dir, int port) {
-        return new Kafka(dir, port, null);
+        int chosen = Ports.resolve(port);
+        return new Kafka(dir, chosen, Ports.free(), Ports.HOST + ":" + chosen);
     }
 
     public static Kafka external(String bootstrapServers) {
-        return new Kafka(null, 0, bootstrapServers);
+        return new Kafka(null, 0, 0, bootstrapServers);
+    }
+
+    /** The log dir is formatted once: a restart finds the same cluster, topics and offsets. */
+    @Override
+    void prepare() {
+        WorkDir.deleteRecursively(dir);
+        WorkDir.write(serverProperties(), serverPropertiesContent());
+        format();
     }
 
     @Override
-    public String name() {
-        return "kafka";
-    }
-
-    @Override
-    public boolean isExternal() {
-        return externalBootstrap != null;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (isExternal()) {
-            throw Engine.externalCannot("started", name());
-        }
-        if (broker != null && broker.isAlive()) {
-            return;
-        }
-        long started = System.nanoTime();
-        if (!formatted) {
-            port = Ports.resolve(requestedPort);
-            controllerPort = Ports.free();
-            WorkDir.deleteRecursively(dir);
-            WorkDir.write(serverProperties(), serverPropertiesContent());
-            format();
-            formatted = true;
-        }
-        broker = ChildProcess.start("kafka", ChildJvm.command(dir.resolve("java.args"), JVM_OPTIONS, "kafka.Kafka",
+    ChildRun launch() {
+        ChildProcess broker = ChildProcess.start("kafka", ChildJvm.command(dir.resolve("java.args"), JVM_OPTIONS, "kafka.Kafka",
                 List.of(serverProperties().toString())), Map.of(), dir, dir.resolve("kafka.log"));
-        awaitReady();
-        Progress.done("devstack", "kafka ready on " + bootstrapServers(), started);
+        return new ChildRun(broker, null, STOP_GRACE); // its JVM watches this one (ParentWatch)
+    }
+
+    @Override
+    String readyLine() {
+        return "kafka ready on " + bootstrapServers;
     }
 
     /** Formats the log dir as a standalone controller quorum of one, as {@code kafka-storage.sh format --standalone} does. */
@@ -94,16 +84,18 @@ public final class Kafka implements Engine {
     }
 
     /** Ready means a client gets the cluster's description from the broker, not merely that the port accepts. */
-    private void awaitReady() {
+    @Override
+    void ready(ChildRun launched) {
+        ChildProcess broker = launched.process();
         // a client that finds no listener yet logs every retry: wait for the port first, quietly
-        Wait.isTrue("kafka port " + port, READY_TIMEOUT, () -> Ports.isOpen(port), broker::checkAlive);
+        broker.awaitReady("kafka port " + port, READY_TIMEOUT, () -> Ports.isOpen(port) ? Optional.of(port) : Optional.empty());
         Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
         try (Admin admin = Admin.create(config)) {
-            Wait.until("kafka on " + bootstrapServers(), READY_TIMEOUT, () -> {
+            broker.awaitReady("kafka on " + bootstrapServers, READY_TIMEOUT, () -> {
                 try {
                     return Optional.of(admin.describeCluster().nodes().get(3, TimeUnit.SECONDS))
                             .filter(nodes -> !nodes.isEmpty());
@@ -113,37 +105,18 @@ public final class Kafka implements Engine {
                     }
                     return Optional.empty();
                 }
-            }, broker::checkAlive);
+            });
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (isExternal()) {
-            throw Engine.externalCannot("stopped", name());
-        }
-        if (broker == null) {
-            return;
-        }
-        long started = System.nanoTime();
-        broker.stop(STOP_GRACE);
-        broker = null;
-        Progress.done("devstack", "kafka stopped", started);
     }
 
     /** Stops the broker and starts it again on the same ports with the same data. */
-    public synchronized void restart() {
+    public void restart() {
         stop();
         start();
     }
 
-    @Override
-    public synchronized boolean isRunning() {
-        return isExternal() || (broker != null && broker.isAlive());
-    }
-
     public String bootstrapServers() {
-        return isExternal() ? externalBootstrap : Ports.HOST + ":" + port;
+        return bootstrapServers;
     }
 
     private Path serverProperties() {

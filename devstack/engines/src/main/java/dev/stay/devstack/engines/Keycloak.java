@@ -1,4 +1,9 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
+
+import dev.stay.devstack.process.ChildProcess;
+import dev.stay.devstack.process.Http;
+import dev.stay.devstack.process.OrphanGuard;
+import dev.stay.devstack.process.Ports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +31,7 @@ import java.util.function.Supplier;
  *
  * <p>The token helpers are for tests and demos: {@code stay-web}'s direct access grant exists in this local realm only.
  */
-public final class Keycloak implements Engine {
+public final class Keycloak extends Engine<Engine.ChildRun> {
 
     public static final String REALM = "stay";
     /** The audience every token for Stay's API carries. */
@@ -39,6 +43,7 @@ public final class Keycloak implements Engine {
     public static final String LOCAL_ADMIN_USERNAME = "keycloak-admin";
     public static final String LOCAL_ADMIN_PASSWORD = "keycloak-admin-local-dev";
 
+    private static final String CERTS = "/protocol/openid-connect/certs";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -47,20 +52,22 @@ public final class Keycloak implements Engine {
     /** Chosen up front: the issuer, which names the port, is known before the server starts. */
     private final int port;
     private final Supplier<String> kafkaBootstrap;
-    private final URI externalIssuer;
+    private final URI issuer;
+    private final String jwksUrl;
     private final String adminUsername;
     private final String adminPassword;
+    /** For the ready line: whether the last start built the server in the shared cache. */
+    private volatile Path builtIn;
 
-    /** Set while a server runs; a stop takes it at once, even while a start is still waiting for the server. */
-    private final AtomicReference<Running> running = new AtomicReference<>();
-
-    private Keycloak(Path dir, Path cacheRoot, int port, Supplier<String> kafkaBootstrap, URI externalIssuer,
+    private Keycloak(Path dir, Path cacheRoot, int port, Supplier<String> kafkaBootstrap, URI issuer, String jwksUrl,
                      String adminUsername, String adminPassword) {
+        super("keycloak", dir == null);
         this.dir = dir;
         this.cacheRoot = cacheRoot;
         this.port = port;
         this.kafkaBootstrap = kafkaBootstrap;
-        this.externalIssuer = externalIssuer;
+        this.issuer = issuer;
+        this.jwksUrl = jwksUrl;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
     }
@@ -72,62 +79,43 @@ public final class Keycloak implements Engine {
      * @param kafkaBootstrap the broker the event listener publishes to, asked for when the server starts
      */
     public static Keycloak embedded(Path dir, Path cacheRoot, int port, Supplier<String> kafkaBootstrap) {
-        return new Keycloak(dir, cacheRoot, Ports.resolve(port), kafkaBootstrap, null, LOCAL_ADMIN_USERNAME, LOCAL_ADMIN_PASSWORD);
+        int chosen = Ports.resolve(port);
+        // the keys by IP address: the server listens on 127.0.0.1 only, whatever localhost resolves to
+        return new Keycloak(dir, cacheRoot, chosen, kafkaBootstrap, URI.create("http://localhost:" + chosen + "/realms/" + REALM),
+                "http://" + Ports.HOST + ":" + chosen + "/realms/" + REALM + CERTS, LOCAL_ADMIN_USERNAME, LOCAL_ADMIN_PASSWORD);
     }
 
     /** @param issuer e.g. {@code http://keycloak:8080/realms/stay} */
     public static Keycloak external(String issuer, String adminUsername, String adminPassword) {
         String trimmed = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        return new Keycloak(null, null, 0, null, URI.create(trimmed), adminUsername, adminPassword);
+        return new Keycloak(null, null, 0, null, URI.create(trimmed), trimmed + CERTS, adminUsername, adminPassword);
     }
 
+    /**
+     * Unpacks the distribution unless it is in the cache, then starts the server. Its first start there builds the
+     * server for Stay's listener into the shared directory, so it runs, and is waited for, under the cache's lock.
+     */
     @Override
-    public String name() {
-        return "keycloak";
-    }
-
-    @Override
-    public boolean isExternal() {
-        return externalIssuer != null;
-    }
-
-    /** Starts the server unless it runs, and waits until its realm answers. */
-    @Override
-    public void start() {
-        if (isExternal()) {
-            throw Engine.externalCannot("started", name());
-        }
-        synchronized (this) {
-            if (isRunning()) {
-                return;
+    ChildRun launch() {
+        KeycloakDistribution distribution = KeycloakDistribution.locate(cacheRoot);
+        try (CacheLock cache = CacheLock.exclusive(cacheRoot, READY_TIMEOUT)) {
+            boolean firstStart = !distribution.isBuilt();
+            distribution.prepare();
+            CacheLock.markInUse(distribution.home());
+            distribution.removeOthersNotInUse();
+            builtIn = firstStart ? distribution.home() : null;
+            if (firstStart) {
+                ChildRun server = spawn(distribution);
+                runs(server);
+                ready(server);
+                distribution.markBuilt();
+                return server;
             }
-            long started = System.nanoTime();
-            KeycloakDistribution distribution = KeycloakDistribution.locate(cacheRoot);
-            boolean firstStart;
-            try {
-                try (CacheLock cache = CacheLock.exclusive(cacheRoot, READY_TIMEOUT)) {
-                    firstStart = !distribution.isBuilt();
-                    distribution.prepare();
-                    CacheLock.markInUse(distribution.home());
-                    distribution.removeOthersNotInUse();
-                    if (firstStart) {
-                        // Keycloak builds itself into the shared directory on its first start: nobody starts from it meanwhile
-                        awaitReady(launch(distribution));
-                        distribution.markBuilt();
-                    }
-                }
-                if (!firstStart) {
-                    awaitReady(launch(distribution));
-                }
-            } catch (RuntimeException e) {
-                stopQuietly();
-                throw e;
-            }
-            Progress.done("devstack", "keycloak ready on " + baseUrl() + (firstStart ? ", first start from " + distribution.home() : ""), started);
         }
+        return spawn(distribution);
     }
 
-    private ChildProcess launch(KeycloakDistribution distribution) {
+    private ChildRun spawn(KeycloakDistribution distribution) {
         Path home = distribution.instanceHome(dir, realm());
         Map<String, String> env = new HashMap<>();
         // Keycloak reads KC_* and a few JAVA_* variables: none from the caller's shell
@@ -145,29 +133,27 @@ public final class Keycloak implements Engine {
                 "--http-port=" + port,
                 "--hostname=http://localhost:" + port));
         ChildProcess server = ChildProcess.start("keycloak", command, env, dir, dir.resolve("keycloak.log"));
-        running.set(new Running(server, OrphanGuard.watch(server.pid(), "TERM")));
-        return server;
+        return new ChildRun(server, OrphanGuard.watch(server.pid(), "TERM"), STOP_GRACE);
     }
 
     /** Ready is the realm's discovery document, with the issuer that tokens will carry. */
-    private void awaitReady(ChildProcess server) {
+    @Override
+    void ready(ChildRun launched) {
         String discovery = "http://" + Ports.HOST + ":" + port + "/realms/" + REALM + "/.well-known/openid-configuration";
-        try {
-            Wait.until("keycloak at " + discovery, READY_TIMEOUT,
-                    () -> Http.okBody(discovery).filter(body -> body.contains("\"issuer\":\"" + issuer() + "\"")),
-                    server::checkAlive);
-        } catch (IllegalStateException e) {
-            if (server.isAlive()) {
-                throw new IllegalStateException(e.getMessage() + "; end of " + server.log() + ":\n" + server.tail(40), e);
-            }
-            throw e;
-        }
+        launched.process().awaitReady("keycloak at " + discovery, READY_TIMEOUT,
+                () -> Http.okBody(discovery).filter(body -> body.contains("\"issuer\":\"" + issuer() + "\"")));
+    }
+
+    @Override
+    String readyLine() {
+        Path built = builtIn;
+        return "keycloak ready on " + baseUrl() + (built != null ? ", first start from " + built : "");
     }
 
     private static byte[] realm() {
         try (InputStream in = Keycloak.class.getResourceAsStream("keycloak/stay-realm.json")) {
             if (in == null) {
-                throw new IllegalStateException("dev/stay/devstack/keycloak/stay-realm.json is missing: build devstack with Maven");
+                throw new IllegalStateException("dev/stay/devstack/engines/keycloak/stay-realm.json is missing: build devstack/engines with Maven");
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -175,52 +161,20 @@ public final class Keycloak implements Engine {
         }
     }
 
-    /** Stops the server; a later {@link #start()} starts an empty one (same port), with only the realm's own users. */
-    @Override
-    public void stop() {
-        if (isExternal()) {
-            throw Engine.externalCannot("stopped", name());
-        }
-        long started = System.nanoTime();
-        if (stopQuietly()) {
-            Progress.done("devstack", "keycloak stopped", started);
-        }
-    }
-
-    private boolean stopQuietly() {
-        Running server = running.getAndSet(null);
-        if (server == null) {
-            return false;
-        }
-        server.guard().release();
-        server.process().stop(STOP_GRACE);
-        return true;
-    }
-
-    @Override
-    public boolean isRunning() {
-        Running server = running.get();
-        return isExternal() || (server != null && server.process().isAlive());
-    }
-
     /** {@code http://localhost:<port>/realms/stay}: the {@code iss} of its tokens. */
     public String issuer() {
-        return isExternal() ? externalIssuer.toString() : baseUrl() + "/realms/" + REALM;
+        return issuer.toString();
     }
 
     /** Keycloak's public URL, {@code http://localhost:<port>}: its admin console is at {@code /admin/}. */
     public String baseUrl() {
-        if (isExternal()) {
-            String issuer = externalIssuer.toString();
-            return issuer.substring(0, issuer.indexOf("/realms/"));
-        }
-        return "http://localhost:" + port;
+        String issuer = issuer();
+        return issuer.substring(0, issuer.indexOf("/realms/"));
     }
 
     /** The realm's keys. Embedded: by IP address, as the server listens on 127.0.0.1 only, whatever {@code localhost} resolves to. */
     public String jwksUrl() {
-        String base = isExternal() ? baseUrl() : "http://" + Ports.HOST + ":" + port;
-        return base + "/realms/" + realmName() + "/protocol/openid-connect/certs";
+        return jwksUrl;
     }
 
     public String tokenEndpoint() {
@@ -284,6 +238,4 @@ public final class Keycloak implements Engine {
         return new KeycloakClient(baseUrl(), realmName());
     }
 
-    private record Running(ChildProcess process, OrphanGuard guard) {
-    }
 }

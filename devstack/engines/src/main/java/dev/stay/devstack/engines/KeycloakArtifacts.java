@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,14 +46,14 @@ final class KeycloakArtifacts {
             return local;
         }
         throw new IllegalStateException("the Keycloak distribution is missing (" + resolved + ", " + local
-                + "); get it with ./mvnw -pl devstack dependency:resolve");
+                + "); get it with ./mvnw -pl devstack/engines dependency:resolve");
     }
 
     private static Properties buildProperties() {
         Properties properties = new Properties();
         try (InputStream in = KeycloakArtifacts.class.getResourceAsStream("keycloak.properties")) {
             if (in == null) {
-                throw new IllegalStateException("dev/stay/devstack/keycloak.properties is missing: build devstack with Maven");
+                throw new IllegalStateException("dev/stay/devstack/engines/keycloak.properties is missing: build devstack/engines with Maven");
             }
             properties.load(in);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
 
+import dev.stay.devstack.process.Ports;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 
 import java.io.IOException;

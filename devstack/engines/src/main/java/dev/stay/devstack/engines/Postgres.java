@@ -1,5 +1,9 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
 
+import dev.stay.devstack.process.OrphanGuard;
+import dev.stay.devstack.process.Ports;
+import dev.stay.devstack.process.Progress;
+import dev.stay.devstack.process.WorkDir;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -19,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * login role {@code stay}. Embedded: the zonky PostgreSQL binaries, data under the work dir. External: a server
  * given by {@code STAY_DB_URL_BASE}, where those databases already exist.
  */
-public final class Postgres implements Engine {
+public final class Postgres extends Engine<Postgres.Server> {
 
     public static final List<String> DATABASES = List.of("catalog", "booking", "users");
 
@@ -28,27 +32,26 @@ public final class Postgres implements Engine {
     public static final String LOCAL_PASSWORD = "stay-local-dev";
 
     private final Path dataDir;
-    private final int requestedPort;
-    private final String externalUrlBase;
+    private final int port;
+    private final String urlBase;
     private final String user;
     private final String password;
-
-    private EmbeddedPostgres server;
-    private OrphanGuard guard;
-    private int port;
+    /** Whether the role and the databases exist: from the first start on, kept with the data directory. */
     private boolean created;
 
-    private Postgres(Path dataDir, int requestedPort, String externalUrlBase, String user, String password) {
+    private Postgres(Path dataDir, int port, String urlBase, String user, String password) {
+        super("postgres", dataDir == null);
         this.dataDir = dataDir;
-        this.requestedPort = requestedPort;
-        this.externalUrlBase = externalUrlBase;
+        this.port = port;
+        this.urlBase = urlBase;
         this.user = user;
         this.password = password;
     }
 
     /** @param port 0 for any free port */
     public static Postgres embedded(Path dataDir, int port) {
-        return new Postgres(dataDir, port, null, LOCAL_USER, LOCAL_PASSWORD);
+        int chosen = Ports.resolve(port);
+        return new Postgres(dataDir, chosen, "jdbc:postgresql://" + Ports.HOST + ":" + chosen, LOCAL_USER, LOCAL_PASSWORD);
     }
 
     /** @param urlBase for example {@code jdbc:postgresql://db:5432}; the database name is appended */
@@ -57,50 +60,42 @@ public final class Postgres implements Engine {
         return new Postgres(null, 0, base, user, password);
     }
 
+    /** The data directory is kept across {@link #stop()} and {@link #start()}; it is emptied before the first start only. */
     @Override
-    public String name() {
-        return "postgres";
+    void prepare() {
+        stopLeftOverServer();
+        WorkDir.deleteRecursively(dataDir);
     }
 
     @Override
-    public boolean isExternal() {
-        return externalUrlBase != null;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (isExternal()) {
-            throw Engine.externalCannot("started", name());
-        }
-        if (server != null) {
-            return;
-        }
-        long started = System.nanoTime();
-        if (port == 0) {
-            port = Ports.resolve(requestedPort);
-        }
-        if (!created) {
-            stopLeftOverServer();
-            WorkDir.deleteRecursively(dataDir);
-        }
+    Server launch() {
         try {
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false) // kept across stop() and start(); emptied above on the first start
+                    .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", Ports.HOST)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
+            return new Server(server, OrphanGuard.watch(postmasterPid().orElseThrow(), "INT"));
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
         }
-        guard = OrphanGuard.watch(postmasterPid().orElseThrow(), "INT");
+    }
+
+    /** The server accepts connections once started; the first time, it also gets the role and databases. */
+    @Override
+    void ready(Server launched) {
         if (!created) {
-            createRoleAndDatabases();
+            createRoleAndDatabases(launched.server());
             created = true;
         }
-        Progress.done("devstack", "postgres ready on " + Ports.HOST + ":" + port, started);
+    }
+
+    @Override
+    String readyLine() {
+        return "postgres ready on " + Ports.HOST + ":" + port;
     }
 
     /** The postmaster's pid, from the first line of {@code postmaster.pid} in the data dir. */
@@ -126,7 +121,7 @@ public final class Postgres implements Engine {
                 });
     }
 
-    private void createRoleAndDatabases() {
+    private void createRoleAndDatabases(EmbeddedPostgres server) {
         try (Connection connection = server.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'");
@@ -138,35 +133,9 @@ public final class Postgres implements Engine {
         }
     }
 
-    @Override
-    public synchronized void stop() {
-        if (isExternal()) {
-            throw Engine.externalCannot("stopped", name());
-        }
-        if (server == null) {
-            return;
-        }
-        try {
-            guard.release();
-            server.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            server = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return isExternal() || server != null;
-    }
-
     /** {@code jdbc:postgresql://127.0.0.1:PORT/<database>} */
     public String jdbcUrl(String database) {
-        if (isExternal()) {
-            return externalUrlBase + "/" + database;
-        }
-        return "jdbc:postgresql://" + Ports.HOST + ":" + port + "/" + database;
+        return urlBase + "/" + database;
     }
 
     public String user() {
@@ -177,8 +146,27 @@ public final class Postgres implements Engine {
         return password;
     }
 
-    /** Port of the embedded server; 0 before its first start and for an external one. */
+    /** Port of the embedded server; 0 for an external one. */
     public int port() {
         return port;
+    }
+
+    /** The running server, and the watcher that stops it if this JVM is killed. */
+    record Server(EmbeddedPostgres server, OrphanGuard guard) implements Running {
+
+        @Override
+        public boolean isAlive() {
+            return true; // stopped only through stop()
+        }
+
+        @Override
+        public void stop() {
+            guard.release();
+            try {
+                server.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

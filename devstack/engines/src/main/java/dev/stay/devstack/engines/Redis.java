@@ -1,5 +1,9 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
 
+import dev.stay.devstack.process.ChildProcess;
+import dev.stay.devstack.process.OrphanGuard;
+import dev.stay.devstack.process.Ports;
+import dev.stay.devstack.process.WorkDir;
 import redis.embedded.core.ExecutableProvider;
 
 import java.io.File;
@@ -16,13 +20,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Redis as a cache only (no persistence): {@code redis-server} from the PATH when there is one, else the binary
  * shipped in {@code com.github.codemonstur:embedded-redis}. Stopping and starting it again keeps the port, which is
  * how tests show that reads still answer while the cache is down.
  */
-public final class Redis implements Engine {
+public final class Redis extends Engine<Engine.ChildRun> {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
@@ -31,66 +36,51 @@ public final class Redis implements Engine {
     private static String bundledExecutable;
 
     private final Path dir;
-    private final int requestedPort;
-    private final URI externalUrl;
+    private final URI url;
 
-    private int port;
-    private ChildProcess server;
-    private OrphanGuard guard;
-
-    private Redis(Path dir, int requestedPort, URI externalUrl) {
+    private Redis(Path dir, URI url) {
+        super("redis", dir == null);
         this.dir = dir;
-        this.requestedPort = requestedPort;
-        this.externalUrl = externalUrl;
+        this.url = url;
     }
 
     /** @param port 0 for any free port */
     public static Redis embedded(Path dir, int port) {
-        return new Redis(dir, port, null);
+        return new Redis(dir, URI.create("redis://" + Ports.HOST + ":" + Ports.resolve(port)));
     }
 
-    /** @param url {@code redis://host:port} */
+    /** @param url {@code redis://host:port}, credentials and database included as given */
     public static Redis external(String url) {
-        return new Redis(null, 0, URI.create(url));
+        return new Redis(null, URI.create(url));
     }
 
     @Override
-    public String name() {
-        return "redis";
+    void prepare() {
+        WorkDir.deleteRecursively(dir);
+        WorkDir.create(dir);
     }
 
     @Override
-    public boolean isExternal() {
-        return externalUrl != null;
-    }
-
-    @Override
-    public synchronized void start() {
-        if (isExternal()) {
-            throw Engine.externalCannot("started", name());
-        }
-        if (server != null && server.isAlive()) {
-            return;
-        }
-        long started = System.nanoTime();
-        if (port == 0) {
-            port = Ports.resolve(requestedPort);
-            WorkDir.deleteRecursively(dir);
-            WorkDir.create(dir);
-        }
-        String executable = executable();
-        server = ChildProcess.start("redis", List.of(executable,
-                "--port", Integer.toString(port),
+    ChildRun launch() {
+        ChildProcess server = ChildProcess.start("redis", List.of(executable(),
+                "--port", Integer.toString(port()),
                 "--bind", Ports.HOST,
                 "--save", "",
                 "--appendonly", "no",
                 "--dir", dir.toString(),
                 "--maxmemory", "256mb",
                 "--maxmemory-policy", "allkeys-lru"), Map.of(), dir, dir.resolve("redis.log"));
-        guard = OrphanGuard.watch(server.pid(), "TERM");
-        Wait.isTrue("redis on " + Ports.HOST + ":" + port, READY_TIMEOUT, this::answersPing, server::checkAlive);
-        Progress.done("devstack", "redis ready on " + Ports.HOST + ":" + port
-                + (executable.equals("redis-server") ? "" : " (bundled redis-server)"), started);
+        return new ChildRun(server, OrphanGuard.watch(server.pid(), "TERM"), STOP_GRACE);
+    }
+
+    @Override
+    void ready(ChildRun launched) {
+        launched.process().awaitReady("redis on " + url, READY_TIMEOUT, () -> answersPing() ? Optional.of(url) : Optional.empty());
+    }
+
+    @Override
+    String readyLine() {
+        return "redis ready on " + host() + ":" + port() + (executable().equals("redis-server") ? "" : " (bundled redis-server)");
     }
 
     private static synchronized String executable() {
@@ -115,7 +105,7 @@ public final class Redis implements Engine {
     /** Speaks the protocol: a port that accepts is not yet a server that answers. */
     private boolean answersPing() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(Ports.HOST, port), 500);
+            socket.connect(new InetSocketAddress(Ports.HOST, port()), 500);
             socket.setSoTimeout(1_000);
             OutputStream out = socket.getOutputStream();
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -128,35 +118,16 @@ public final class Redis implements Engine {
         }
     }
 
-    @Override
-    public synchronized void stop() {
-        if (isExternal()) {
-            throw Engine.externalCannot("stopped", name());
-        }
-        if (server == null) {
-            return;
-        }
-        guard.release();
-        server.stop(STOP_GRACE);
-        server = null;
-        Progress.line("devstack", "redis stopped");
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return isExternal() || (server != null && server.isAlive());
-    }
-
     /** {@code redis://127.0.0.1:PORT} */
     public String url() {
-        return isExternal() ? externalUrl.toString() : "redis://" + Ports.HOST + ":" + port;
+        return url.toString();
     }
 
     public String host() {
-        return isExternal() ? externalUrl.getHost() : Ports.HOST;
+        return url.getHost();
     }
 
     public int port() {
-        return isExternal() ? externalUrl.getPort() : port;
+        return url.getPort();
     }
 }

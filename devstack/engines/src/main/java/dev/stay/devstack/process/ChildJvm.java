@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.jar.Manifest;
  * classpath as this JVM, less the logging bridges that would turn their Log4j2 calls back into SLF4J. That is
  * what lets a subgraph's test JVM, which has Spring Boot's logback and log4j-to-slf4j, start them unchanged.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     /** Jars of the parent classpath that the engines must not see. */
     private static final List<String> EXCLUDED_JARS = List.of(
@@ -26,12 +26,12 @@ final class ChildJvm {
             "log4j-slf4j2-impl-");
 
     /** Quiet logback configuration for engines whose SLF4J logging ends up in logback. */
-    static final String LOGBACK_CONFIG = "dev/stay/devstack/engine-logback.xml";
+    static final String LOGBACK_CONFIG = "dev/stay/devstack/engines/engine-logback.xml";
 
     private ChildJvm() {
     }
 
-    static String javaExecutable() {
+    public static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
@@ -41,7 +41,7 @@ final class ChildJvm {
      * test JVM's classpath can pass the kernel's limit for one argument. {@link ParentWatch} wraps the main class so
      * the engine ends when this JVM ends, even if this JVM is killed and its shutdown hooks never run.
      */
-    static List<String> command(Path argFile, List<String> jvmOptions, String mainClass, List<String> args) {
+    public static List<String> command(Path argFile, List<String> jvmOptions, String mainClass, List<String> args) {
         writeArgFile(argFile, classpath());
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
@@ -55,7 +55,7 @@ final class ChildJvm {
         return command;
     }
 
-    static List<String> classpath() {
+    public static List<String> classpath() {
         Set<String> entries = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (entry.isBlank()) {

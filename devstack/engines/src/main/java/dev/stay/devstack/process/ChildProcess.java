@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.process;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -10,13 +10,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A process started by the devstack: its output goes to one log file, and stopping it stops its descendants too,
  * so nothing is left behind listening on a port.
  */
-final class ChildProcess {
+public final class ChildProcess {
 
     /**
      * {@code setsid} puts the process in a session of its own, so a Ctrl-C in the terminal reaches only the JVM
@@ -35,7 +37,7 @@ final class ChildProcess {
         this.log = log;
     }
 
-    static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workingDir, Path log) {
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path workingDir, Path log) {
         try {
             Files.createDirectories(log.getParent());
             List<String> fullCommand = new ArrayList<>(OWN_SESSION);
@@ -61,35 +63,50 @@ final class ChildProcess {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Throws, with the end of the log, when the process has exited: used while waiting for it to become ready. */
-    void checkAlive() {
+    public void checkAlive() {
         if (!process.isAlive()) {
             throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; end of " + log + ":\n" + tail(40));
         }
     }
 
+    /**
+     * Waits until {@code probe} gives a value: fails at once, with the end of the log, if the process exits meanwhile,
+     * and at the deadline with the end of the log too, since a process that runs but never gets ready says why there.
+     */
+    public <T> T awaitReady(String what, Duration timeout, Supplier<Optional<T>> probe) {
+        try {
+            return Wait.until(what, timeout, probe, this::checkAlive);
+        } catch (IllegalStateException e) {
+            if (isAlive()) {
+                throw new IllegalStateException(e.getMessage() + "; end of " + log + ":\n" + tail(40), e);
+            }
+            throw e;
+        }
+    }
+
     /** Exit code once the process has ended. */
-    int awaitExit(Duration timeout) {
+    public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(name + " still running after " + Progress.format(timeout) + "; end of " + log + ":\n" + tail(40));
@@ -105,7 +122,7 @@ final class ChildProcess {
      * Asks the process and its descendants to end (SIGTERM), then kills what is still alive after the grace period.
      * Descendants are collected first, so none is orphaned.
      */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
         List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
         family.add(process.toHandle());
         family.forEach(ProcessHandle::destroy);
@@ -136,7 +153,7 @@ final class ChildProcess {
      * The last lines of the log, read from its end so a large log costs nothing. Stack frames are left out: the
      * messages around them say what went wrong, and forty lines of {@code at ...} would push those out.
      */
-    String tail(int lines) {
+    public String tail(int lines) {
         if (!Files.exists(log)) {
             return "(no log)";
         }

@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.process;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Readiness probes over HTTP: a body when the endpoint answers 200, nothing while it cannot. */
-final class Http {
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(1))
@@ -19,7 +19,7 @@ final class Http {
     private Http() {
     }
 
-    static Optional<String> okBody(String url) {
+    public static Optional<String> okBody(String url) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
  * runs no shutdown hook, and PostgreSQL's postmaster is not even its child; so a small {@code sh} watches a pipe
  * from this JVM, and when the pipe closes (the JVM is gone) it signals the engine.
  */
-final class OrphanGuard {
+public final class OrphanGuard {
 
     private final Process watcher;
 
@@ -17,7 +17,7 @@ final class OrphanGuard {
     }
 
     /** @param signal the signal that stops the engine quickly and cleanly, e.g. {@code INT} for PostgreSQL */
-    static OrphanGuard watch(long pid, String signal) {
+    public static OrphanGuard watch(long pid, String signal) {
         try {
             Process watcher = new ProcessBuilder("sh", "-c", "read unused; kill -s " + signal + " " + pid + " 2>/dev/null")
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -31,7 +31,7 @@ final class OrphanGuard {
     }
 
     /** The engine was stopped the normal way: the watcher goes without signalling anything. */
-    void release() {
+    public void release() {
         watcher.destroyForcibly();
     }
 }

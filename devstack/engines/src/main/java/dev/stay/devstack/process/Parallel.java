@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.process;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,13 +9,13 @@ import java.util.function.Function;
  * Runs one action per item, each on a thread of its own, and waits for all. Starting an engine or a subgraph is
  * mostly waiting on another process, so even two cores gain from doing them side by side.
  */
-final class Parallel {
+public final class Parallel {
 
     private Parallel() {
     }
 
     /** @return the failures, empty when every action succeeded */
-    static <T> List<RuntimeException> each(List<T> items, Function<T, String> threadName, Consumer<T> action) {
+    public static <T> List<RuntimeException> each(List<T> items, Function<T, String> threadName, Consumer<T> action) {
         List<RuntimeException> failures = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (T item : items) {

@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

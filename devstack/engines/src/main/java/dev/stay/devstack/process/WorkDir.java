@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,12 +8,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Files under the work dir: engine data, generated configuration, logs. */
-final class WorkDir {
+public final class WorkDir {
 
     private WorkDir() {
     }
 
-    static Path temporary(String prefix) {
+    public static Path temporary(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
@@ -22,7 +22,7 @@ final class WorkDir {
     }
 
     /** {@code <parent>/run-<pid>}, after removing the {@code run-*} dirs of processes that have ended. */
-    static Path forThisProcess(Path parent) {
+    public static Path forThisProcess(Path parent) {
         if (Files.isDirectory(parent)) {
             try (Stream<Path> runs = Files.list(parent)) {
                 runs.filter(dir -> dir.getFileName().toString().matches("run-\\d+"))
@@ -35,7 +35,7 @@ final class WorkDir {
         return create(parent.resolve("run-" + ProcessHandle.current().pid()));
     }
 
-    static Path create(Path dir) {
+    public static Path create(Path dir) {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
@@ -43,7 +43,7 @@ final class WorkDir {
         }
     }
 
-    static void write(Path file, String content) {
+    public static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, content);
@@ -52,7 +52,7 @@ final class WorkDir {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

@@ -1,5 +1,7 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
 
+import dev.stay.devstack.process.Ports;
+import dev.stay.devstack.process.Wait;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

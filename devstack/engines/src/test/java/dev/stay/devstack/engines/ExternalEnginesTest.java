@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
 
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +84,29 @@ class ExternalEnginesTest {
     void anEmbeddedKeycloakIsNotStartedWithTheOtherEnginesNorNamedBeforeItIs() {
         try (Engines engines = Engines.builder().environment(COMPOSE).start()) {
             assertThat(engines.environmentFor("users")).doesNotContainKeys("STAY_OIDC_ISSUER", "STAY_API_AUDIENCE");
+        }
+    }
+
+    @Test
+    void openSearchAndTheProviderStubsAreNeitherStartedNorNamedBeforeTheyAreAskedFor() {
+        Map<String, String> coreOnly = new java.util.HashMap<>(COMPOSE);
+        coreOnly.remove("STAY_OPENSEARCH_URL");
+        coreOnly.remove("STAY_PAYMENT_URL");
+        coreOnly.remove("STAY_NOTIFY_URL");
+        try (Engines engines = Engines.builder().environment(coreOnly).start()) {
+            assertThat(engines.environmentFor("booking")).doesNotContainKeys("STAY_OPENSEARCH_URL", "STAY_PAYMENT_URL", "STAY_NOTIFY_URL");
+            assertThat(engines.workDir().resolve("opensearch")).doesNotExist();
+
+            ProviderStub payment = engines.payment();
+
+            assertThat(payment.isRunning()).isTrue();
+            assertThat(engines.environmentFor("booking"))
+                    .containsEntry("STAY_PAYMENT_URL", payment.url())
+                    .doesNotContainKeys("STAY_OPENSEARCH_URL", "STAY_NOTIFY_URL");
+            assertThat(engines.payment()).as("started once, then shared").isSameAs(payment);
+            engines.close();
+            assertThat(payment.isRunning()).as("stopped with the rest").isFalse();
+            assertThatThrownBy(engines::notifications).isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped");
         }
     }
 

@@ -1,5 +1,7 @@
-package dev.stay.devstack;
+package dev.stay.devstack.engines;
 
+import dev.stay.devstack.process.Http;
+import dev.stay.devstack.process.Wait;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

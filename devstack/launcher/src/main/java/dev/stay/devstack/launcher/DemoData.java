@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.launcher;
 
 import java.io.Console;
 import java.io.File;

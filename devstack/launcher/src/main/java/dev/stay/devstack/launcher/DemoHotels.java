@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.launcher;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

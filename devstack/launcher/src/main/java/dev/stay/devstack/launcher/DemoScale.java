@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.launcher;
 
 /** How much demo data the {@link Platform} loads: the seed loader's {@code --size}. */
 public enum DemoScale {

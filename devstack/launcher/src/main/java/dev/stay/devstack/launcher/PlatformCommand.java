@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.launcher;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ final class PlatformCommand {
 
     static int run(String[] args) {
         if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", "dev/stay/devstack/launcher-logback.xml");
+            System.setProperty("logback.configurationFile", "dev/stay/devstack/launcher/launcher-logback.xml");
         }
         List<String> arguments = new ArrayList<>(List.of(args));
         String command = arguments.isEmpty() ? "help" : arguments.removeFirst();

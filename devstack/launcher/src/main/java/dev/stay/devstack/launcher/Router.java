@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.launcher;
 
 import java.io.IOException;
 import java.nio.file.Files;

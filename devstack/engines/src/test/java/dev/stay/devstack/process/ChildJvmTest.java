@@ -1,4 +1,4 @@
-package dev.stay.devstack;
+package dev.stay.devstack.process;
 
 import org.junit.jupiter.api.Test;
 
