@@ -7,7 +7,7 @@ import dev.stay.catalog.db.enums.PropertyStatus;
 import dev.stay.common.test.SignedIn;
 import dev.stay.common.test.SubgraphTest;
 import dev.stay.common.test.SubgraphTestSupport.StatementCounter;
-import dev.stay.devstack.Engines;
+import dev.stay.devstack.engines.Engines;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,5 +1,11 @@
 package dev.stay.devstack.launcher;
 
+import dev.stay.devstack.engines.Engines;
+import dev.stay.devstack.engines.Postgres;
+import dev.stay.devstack.process.ChildJvm;
+import dev.stay.devstack.process.OrphanGuard;
+import dev.stay.devstack.process.Progress;
+
 import java.io.Console;
 import java.io.File;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.stay.devstack.launcher;
 
+import dev.stay.devstack.engines.Postgres;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

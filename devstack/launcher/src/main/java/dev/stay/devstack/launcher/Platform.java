@@ -1,5 +1,9 @@
 package dev.stay.devstack.launcher;
 
+import dev.stay.devstack.engines.Engines;
+import dev.stay.devstack.engines.Keycloak;
+import dev.stay.devstack.process.Progress;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,14 +54,12 @@ public final class Platform implements AutoCloseable {
         try {
             Progress.line("platform", "starting Stay from " + options.repoRoot() + ", work dir " + workDir());
             checkBuilt();
-            if (options.engines() != null) {
-                engines = options.engines();
-            } else {
-                engines = Engines.builder().workDir(workDir().resolve("engines")).ports(options.enginePorts())
-                        .cacheDir(options.repoRoot().resolve(".platform").resolve("cache"))
-                        .environment(options.environment()).create();
-                engines.startAll();
-            }
+            engines = options.engines() != null ? options.engines()
+                    : Engines.builder().workDir(workDir().resolve("engines")).ports(options.enginePorts())
+                            .cacheDir(options.repoRoot().resolve(".platform").resolve("cache"))
+                            .environment(options.environment()).create();
+            // the platform runs everything: OpenSearch and the provider stubs too, named in the subgraphs' environment
+            engines.startEverything();
             notClosed();
             // Keycloak takes longest: it starts while the subgraphs do, which need its issuer only when a token comes
             CompletableFuture<Keycloak> keycloak = engines.startKeycloak();
@@ -123,40 +125,9 @@ public final class Platform implements AutoCloseable {
     }
 
     private void printSummary(long started) {
-        Postgres postgres = engines.postgres();
-        StringBuilder summary = new StringBuilder();
-        row(summary, "router", routerUrl() + "  (GraphiQL in a browser)");
-        subgraphs.services().forEach(subgraph -> row(summary, subgraph.name(), subgraph.url()));
-        row(summary, "postgres", postgres.jdbcUrl("{catalog,booking,users}") + "  user " + postgres.user());
-        row(summary, "kafka", engines.kafka().bootstrapServers());
-        row(summary, "redis", engines.redis().url());
-        row(summary, "opensearch", engines.openSearch().url());
-        row(summary, "payment", engines.payment().url());
-        row(summary, "notify", engines.notifications().url());
-        Keycloak keycloak = engines.keycloak();
-        row(summary, "keycloak", keycloak.baseUrl() + "  (admin console /admin/, server admin "
-                + (keycloak.isExternal() ? "as configured" : Keycloak.LOCAL_ADMIN_USERNAME + " / " + Keycloak.LOCAL_ADMIN_PASSWORD) + ")");
-        row(summary, "issuer", keycloak.issuer());
-        row(summary, "logs", logs().toString());
-        if (options.demoData()) {
-            row(summary, "demo data", demoData.loaded());
-            List<String> hotels = DemoHotels.firstFew(postgres, 3);
-            for (int i = 0; i < hotels.size(); i++) {
-                row(summary, i == 0 ? "demo hotels" : "", hotels.get(i));
-            }
-        } else {
-            row(summary, "demo data", "off");
-        }
-        List<String> accounts = DemoAccounts.howToSignIn(keycloak);
-        for (int i = 0; i < accounts.size(); i++) {
-            row(summary, i == 0 ? "accounts" : "", accounts.get(i));
-        }
-        System.out.print(summary);
+        System.out.print(Summary.of(routerUrl(), subgraphs.services(), engines, logs(),
+                options.demoData() ? demoData.loaded() : null));
         Progress.done("platform", "Stay is up: http://localhost:" + routerPort() + "/graphql", started);
-    }
-
-    private static void row(StringBuilder summary, String name, String value) {
-        summary.append(String.format("  %-11s %s%n", name, value));
     }
 
     /** Prints it when a subgraph or the router ends while the platform is up (a crash, a kill). */

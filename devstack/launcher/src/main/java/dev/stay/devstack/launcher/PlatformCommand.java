@@ -1,5 +1,9 @@
 package dev.stay.devstack.launcher;
 
+import dev.stay.devstack.engines.EnginePorts;
+import dev.stay.devstack.process.Checkout;
+import dev.stay.devstack.process.Ports;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +80,7 @@ final class PlatformCommand {
                 return 1;
             }
         }
-        Path repoRoot = PlatformOptions.findRepoRoot(Path.of("").toAbsolutePath());
+        Path repoRoot = Checkout.root(Path.of("").toAbsolutePath());
         Platform platform = Platform.builder()
                 .repoRoot(repoRoot)
                 .workDir(repoRoot.resolve(".platform").resolve("up"))

@@ -1,12 +1,15 @@
 package dev.stay.devstack.launcher;
 
-import java.nio.file.Files;
+import dev.stay.devstack.engines.EnginePorts;
+import dev.stay.devstack.engines.Engines;
+import dev.stay.devstack.process.Checkout;
+import dev.stay.devstack.process.WorkDir;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** How to start the {@link Platform}: ports, demo data, work dir, and engines to reuse. */
 public final class PlatformOptions {
@@ -145,27 +148,13 @@ public final class PlatformOptions {
     /** A platform not started yet, so a caller can register its shutdown before starting it. */
     Platform create() {
         if (repoRoot == null) {
-            repoRoot = findRepoRoot(Path.of("").toAbsolutePath());
+            repoRoot = Checkout.root(Path.of("").toAbsolutePath());
         }
         if (workDir == null) {
             workDir = WorkDir.forThisProcess(repoRoot.resolve(".platform"));
         }
         WorkDir.create(workDir);
         return new Platform(this);
-    }
-
-    static Path findRepoRoot(Path from) {
-        return repoRootAbove(from).orElseThrow(() ->
-                new IllegalStateException("no Stay checkout (a directory with schema/ and pom.xml) at or above " + from));
-    }
-
-    static Optional<Path> repoRootAbove(Path from) {
-        for (Path dir = from; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("schema")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
-                return Optional.of(dir);
-            }
-        }
-        return Optional.empty();
     }
 
     Path repoRoot() {

@@ -1,5 +1,9 @@
 package dev.stay.devstack.launcher;
 
+import dev.stay.devstack.process.ChildProcess;
+import dev.stay.devstack.process.Ports;
+import dev.stay.devstack.process.Progress;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

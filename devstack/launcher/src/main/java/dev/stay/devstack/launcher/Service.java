@@ -1,5 +1,10 @@
 package dev.stay.devstack.launcher;
 
+import dev.stay.devstack.process.ChildProcess;
+import dev.stay.devstack.process.Http;
+import dev.stay.devstack.process.OrphanGuard;
+import dev.stay.devstack.process.WorkDir;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,16 +51,7 @@ final class Service {
 
     /** Waits until {@code healthUrl} answers 200 with a body containing {@code expected}; fails early if the process dies. */
     void awaitHealthy(String healthUrl, String expected, Duration timeout) {
-        try {
-            Wait.until(name + " at " + healthUrl, timeout,
-                    () -> Http.okBody(healthUrl).filter(body -> body.contains(expected)),
-                    process::checkAlive);
-        } catch (IllegalStateException e) {
-            if (process.isAlive()) {
-                throw new IllegalStateException(e.getMessage() + "; end of " + log() + ":\n" + process.tail(40), e);
-            }
-            throw e;
-        }
+        process.awaitReady(name + " at " + healthUrl, timeout, () -> Http.okBody(healthUrl).filter(body -> body.contains(expected)));
     }
 
     /** Reports an exit that nobody asked for, e.g. a subgraph that crashed while the platform is up. */

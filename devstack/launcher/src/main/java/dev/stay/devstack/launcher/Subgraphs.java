@@ -1,5 +1,11 @@
 package dev.stay.devstack.launcher;
 
+import dev.stay.devstack.engines.Engines;
+import dev.stay.devstack.process.ChildJvm;
+import dev.stay.devstack.process.Parallel;
+import dev.stay.devstack.process.Ports;
+import dev.stay.devstack.process.Progress;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
