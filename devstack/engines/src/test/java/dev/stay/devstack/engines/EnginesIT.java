@@ -187,6 +187,10 @@ class EnginesIT {
 
     @Test
     void subgraphEnvironmentPointsAtItsOwnDatabaseAndTheSharedEngines() {
+        // started when first asked for, by this test or another of the class: named from then on
+        engines.openSearch();
+        engines.payment();
+        engines.notifications();
         Map<String, String> booking = engines.environmentFor("booking");
         assertThat(booking).containsKeys("STAY_DB_URL", "STAY_DB_USER", "STAY_DB_PASSWORD", "STAY_KAFKA_BOOTSTRAP",
                 "STAY_REDIS_URL", "STAY_OPENSEARCH_URL", "STAY_PAYMENT_URL", "STAY_NOTIFY_URL", "STAY_ROUTER_SIGNING_SECRET");
