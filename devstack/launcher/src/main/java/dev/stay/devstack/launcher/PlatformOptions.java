@@ -91,7 +91,10 @@ public final class PlatformOptions {
         return this;
     }
 
-    /** Engines already running (e.g. {@link Engines#shared()}): used as they are and left running by {@link Platform#close()}. */
+    /**
+     * Engines already running (e.g. {@link Engines#shared()}): used as they are, with OpenSearch and the provider stubs
+     * started in them if nobody asked for them yet, and left running by {@link Platform#close()}.
+     */
     public PlatformOptions engines(Engines engines) {
         this.engines = engines;
         return this;
