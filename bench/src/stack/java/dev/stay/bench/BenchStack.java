@@ -1,7 +1,7 @@
 package dev.stay.bench;
 
-import dev.stay.devstack.Platform;
-import dev.stay.devstack.Postgres;
+import dev.stay.devstack.engines.Postgres;
+import dev.stay.devstack.launcher.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.stay.common.demo.DemoWorld;
 import dev.stay.common.security.RouterSignature;
-import dev.stay.devstack.DemoAccounts;
-import dev.stay.devstack.Keycloak;
-import dev.stay.devstack.Platform;
-import dev.stay.devstack.Postgres;
+import dev.stay.devstack.engines.DemoAccounts;
+import dev.stay.devstack.engines.Keycloak;
+import dev.stay.devstack.engines.Postgres;
+import dev.stay.devstack.launcher.Platform;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

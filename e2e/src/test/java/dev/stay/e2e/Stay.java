@@ -1,6 +1,6 @@
 package dev.stay.e2e;
 
-import dev.stay.devstack.Platform;
+import dev.stay.devstack.launcher.Platform;
 
 /**
  * The whole platform, as {@code ./platform up} runs it (engines, Keycloak, subgraphs, router), started once for

@@ -1,6 +1,6 @@
 package dev.stay.common.test;
 
-import dev.stay.devstack.EnginesContextInitializer;
+import dev.stay.devstack.engines.EnginesContextInitializer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -10,7 +10,7 @@ import dev.stay.booking.db.tables.records.PropertyRecord;
 import dev.stay.booking.db.tables.records.UnitTypeRecord;
 import dev.stay.common.events.AppliedEventsPruning;
 import dev.stay.common.test.SubgraphTest;
-import dev.stay.devstack.Engines;
+import dev.stay.devstack.engines.Engines;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;

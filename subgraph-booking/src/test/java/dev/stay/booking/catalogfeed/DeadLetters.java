@@ -1,6 +1,6 @@
 package dev.stay.booking.catalogfeed;
 
-import dev.stay.devstack.Engines;
+import dev.stay.devstack.engines.Engines;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import dev.stay.catalog.db.enums.PropertyStatus;
 import dev.stay.catalog.db.tables.records.PropertyRecord;
 import dev.stay.common.test.SignedIn;
 import dev.stay.common.test.SubgraphTest;
-import dev.stay.devstack.Engines;
+import dev.stay.devstack.engines.Engines;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

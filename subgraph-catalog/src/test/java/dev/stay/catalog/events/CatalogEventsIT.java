@@ -13,7 +13,7 @@ import dev.stay.common.outbox.EventEnvelope;
 import dev.stay.common.outbox.OutboxRelay;
 import dev.stay.common.outbox.OutboxSchedule;
 import dev.stay.common.test.SubgraphTest;
-import dev.stay.devstack.Engines;
+import dev.stay.devstack.engines.Engines;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;

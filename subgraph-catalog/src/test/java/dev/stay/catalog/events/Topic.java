@@ -1,6 +1,6 @@
 package dev.stay.catalog.events;
 
-import dev.stay.devstack.Engines;
+import dev.stay.devstack.engines.Engines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

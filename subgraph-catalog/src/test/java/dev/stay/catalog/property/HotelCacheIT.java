@@ -9,7 +9,7 @@ import dev.stay.catalog.db.enums.PropertyStatus;
 import dev.stay.common.test.SignedIn;
 import dev.stay.common.test.SubgraphTest;
 import dev.stay.common.test.SubgraphTestSupport.StatementCounter;
-import dev.stay.devstack.Engines;
+import dev.stay.devstack.engines.Engines;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

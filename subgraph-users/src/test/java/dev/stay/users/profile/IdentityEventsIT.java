@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stay.common.test.SubgraphTest;
-import dev.stay.devstack.Engines;
+import dev.stay.devstack.engines.Engines;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,0 +1,194 @@
+package dev.stay.devstack.launcher;
+
+import dev.stay.devstack.engines.Engines;
+import dev.stay.devstack.engines.Keycloak;
+import dev.stay.devstack.process.Progress;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole of Stay on one machine: the engines (Keycloak included), the three subgraphs as {@code java -jar}
+ * processes, the demo data loaded into their databases ({@link DemoData}), the supergraph composed for their ports,
+ * and the router in front. The router and the subgraphs share
+ * the engines' request-signing secret ({@link Engines#routerSigningSecret()}). {@code ./platform up} runs it until
+ * Ctrl-C; end-to-end tests start it on free ports and close it when done:
+ *
+ * <pre>{@code
+ * try (Platform stay = Platform.builder().freePorts().start()) {
+ *     // send GraphQL to stay.routerUrl()
+ * }
+ * }</pre>
+ */
+public final class Platform implements AutoCloseable {
+
+    private final PlatformOptions options;
+    private final Subgraphs subgraphs = new Subgraphs();
+    private final DemoData demoData = new DemoData();
+    private final Router router = new Router();
+    private volatile Engines engines;
+    private volatile boolean closed;
+
+    Platform(PlatformOptions options) {
+        this.options = options;
+    }
+
+    public static PlatformOptions builder() {
+        return new PlatformOptions();
+    }
+
+    /** {@code up [--no-demo]} or {@code help}: see {@link PlatformCommand}. */
+    public static void main(String[] args) {
+        System.exit(PlatformCommand.run(args));
+    }
+
+    /** Starts everything in order; if a step fails, what was started is stopped again and the failure thrown. */
+    Platform startAll() {
+        long started = System.nanoTime();
+        try {
+            Progress.line("platform", "starting Stay from " + options.repoRoot() + ", work dir " + workDir());
+            checkBuilt();
+            engines = options.engines() != null ? options.engines()
+                    : Engines.builder().workDir(workDir().resolve("engines")).ports(options.enginePorts())
+                            .cacheDir(options.repoRoot().resolve(".platform").resolve("cache"))
+                            .environment(options.environment()).create();
+            // the platform runs everything: OpenSearch and the provider stubs too, named in the subgraphs' environment
+            engines.startEverything();
+            notClosed();
+            // Keycloak takes longest: it starts while the subgraphs do, which need its issuer only when a token comes
+            CompletableFuture<Keycloak> keycloak = engines.startKeycloak();
+            subgraphs.start(options, engines, logs());
+            notClosed();
+            if (options.demoData()) { // the subgraphs have migrated their databases
+                demoData.load(options, engines, logs());
+                notClosed();
+            }
+            Router.compose(options, subgraphs, supergraph(), logs());
+            router.start(options, supergraph(), routerEnvironment(await(keycloak)), logs());
+        } catch (RuntimeException e) {
+            Progress.line("platform", "start failed: " + e.getMessage());
+            close();
+            throw e;
+        }
+        printSummary(started);
+        return this;
+    }
+
+    private static Keycloak await(CompletableFuture<Keycloak> keycloak) {
+        try {
+            return keycloak.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** The router checks tokens as the subgraphs do, counts rate limits in Redis and signs what it forwards. */
+    private Map<String, String> routerEnvironment(Keycloak keycloak) {
+        Map<String, String> env = new HashMap<>(keycloak.environment());
+        env.put("STAY_REDIS_URL", engines.redis().url());
+        env.put("STAY_ROUTER_SIGNING_SECRET", engines.routerSigningSecret());
+        env.put("STAY_ROUTER_PROFILE", options.routerProfile()); // null: not inherited either
+        env.putAll(options.routerEnvironment());
+        return env;
+    }
+
+    /** A stop that came while starting (Ctrl-C) ends the start: nothing new is launched after it. */
+    private void notClosed() {
+        if (closed) {
+            throw new IllegalStateException("stopped while starting");
+        }
+    }
+
+    private void checkBuilt() {
+        List<String> missing = new ArrayList<>();
+        for (String subgraph : Engines.SUBGRAPHS) {
+            Path jar = Subgraphs.jar(options.repoRoot(), subgraph);
+            if (!Files.isRegularFile(jar)) {
+                missing.add(options.repoRoot().relativize(jar).toString());
+            }
+        }
+        if (!Files.isRegularFile(Router.gatewayBin(options.repoRoot()))) {
+            missing.add("router/node_modules (router/build.sh installs it)");
+        }
+        if (options.demoData() && !Files.isRegularFile(DemoData.classpathFile(options.repoRoot()))) {
+            missing.add(options.repoRoot().relativize(DemoData.classpathFile(options.repoRoot())).toString());
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not built yet: " + String.join(", ", missing) + "; build with ./mvnw -DskipTests install");
+        }
+    }
+
+    private void printSummary(long started) {
+        System.out.print(Summary.of(routerUrl(), subgraphs.services(), engines, logs(),
+                options.demoData() ? demoData.loaded() : null));
+        Progress.done("platform", "Stay is up: http://localhost:" + routerPort() + "/graphql", started);
+    }
+
+    /** Prints it when a subgraph or the router ends while the platform is up (a crash, a kill). */
+    void reportUnexpectedExits() {
+        subgraphs.services().forEach(subgraph -> subgraph.onUnexpectedExit(message -> Progress.line("platform", message)));
+        router.service().onUnexpectedExit(message -> Progress.line("platform", message));
+    }
+
+    /** Stops the router, then the subgraphs, then the engines if it started them; safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long started = System.nanoTime();
+        demoData.stop();
+        router.stop();
+        subgraphs.stop();
+        if (engines != null && options.engines() == null) {
+            engines.close();
+        }
+        Progress.done("platform", "Stay stopped", started);
+    }
+
+    /** {@code http://127.0.0.1:PORT/graphql}: the one endpoint clients use. */
+    public String routerUrl() {
+        return router.service().url();
+    }
+
+    public int routerPort() {
+        return router.port();
+    }
+
+    /** {@code http://127.0.0.1:PORT/graphql} of a subgraph, to call it directly, bypassing the router. */
+    public String subgraphUrl(String subgraph) {
+        return subgraphs.url(subgraph);
+    }
+
+    public Engines engines() {
+        return engines;
+    }
+
+    /**
+     * The secret the router signs forwarded requests with and the subgraphs check: a test that calls a subgraph
+     * directly ({@link #subgraphUrl(String)}) signs with it too.
+     */
+    public String routerSigningSecret() {
+        return engines.routerSigningSecret();
+    }
+
+    public Path workDir() {
+        return options.workDir();
+    }
+
+    /** Where each process writes: {@code <name>.log} for catalog, booking, users, compose and router. */
+    public Path logs() {
+        return workDir().resolve("logs");
+    }
+
+    private Path supergraph() {
+        return workDir().resolve("supergraph.graphql");
+    }
+}
