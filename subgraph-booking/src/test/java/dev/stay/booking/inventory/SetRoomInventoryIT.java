@@ -204,7 +204,8 @@ class SetRoomInventoryIT {
         UUID kuwaitHotel = UUID.randomUUID();
         UUID suite = UUID.randomUUID();
         db.batchInsert(
-                new PropertyRecord().setId(kuwaitHotel).setOwnerId(owner).setTimeZone("Asia/Kuwait").setCurrency("KWD"),
+                new PropertyRecord().setId(kuwaitHotel).setOwnerId(owner).setTimeZone("Asia/Kuwait").setCurrency("KWD")
+                        .setStatus("PUBLISHED"),
                 new UnitTypeRecord().setId(suite).setPropertyId(kuwaitHotel).setMaxGuests(2).setDefaultUnits(3)).execute();
         SignedIn.as(owner, "owner");
         Map<String, Object> input = input(from, from.plusDays(1), Map.of("price", "12.345"));
