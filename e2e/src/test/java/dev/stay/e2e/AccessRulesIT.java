@@ -4,7 +4,7 @@ import static dev.stay.users.db.Tables.USER_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.stay.common.demo.DemoWorld;
+import dev.stay.seed.world.DemoWorld;
 import dev.stay.common.security.RouterSignature;
 import dev.stay.devstack.engines.DemoAccounts;
 import dev.stay.devstack.engines.Keycloak;

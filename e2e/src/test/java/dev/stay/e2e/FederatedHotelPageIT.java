@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stay.codegen.api.client.HotelGraphQLQuery;
 import dev.stay.codegen.api.client.HotelProjectionRoot;
-import dev.stay.common.demo.DemoWorld;
+import dev.stay.seed.world.DemoWorld;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

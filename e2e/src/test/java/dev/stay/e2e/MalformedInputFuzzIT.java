@@ -2,7 +2,7 @@ package dev.stay.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stay.common.demo.DemoWorld;
+import dev.stay.seed.world.DemoWorld;
 import dev.stay.devstack.engines.Keycloak;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;

@@ -5,9 +5,9 @@ import static dev.stay.booking.db.Tables.UNIT_TYPE;
 
 import dev.stay.booking.db.tables.records.PropertyRecord;
 import dev.stay.booking.db.tables.records.UnitTypeRecord;
-import dev.stay.common.demo.DemoWorld;
-import dev.stay.common.demo.DemoWorld.Hotel;
-import dev.stay.common.demo.DemoWorld.RoomType;
+import dev.stay.seed.world.DemoWorld;
+import dev.stay.seed.world.DemoWorld.Hotel;
+import dev.stay.seed.world.DemoWorld.RoomType;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;

@@ -1,6 +1,6 @@
 package dev.stay.seed;
 
-import dev.stay.common.demo.DemoWorld;
+import dev.stay.seed.world.DemoWorld;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

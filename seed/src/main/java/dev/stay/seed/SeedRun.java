@@ -5,7 +5,7 @@ import static org.jooq.impl.DSL.function;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 
-import dev.stay.common.demo.DemoWorld;
+import dev.stay.seed.world.DemoWorld;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;

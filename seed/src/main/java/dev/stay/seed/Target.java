@@ -1,6 +1,6 @@
 package dev.stay.seed;
 
-import dev.stay.common.demo.DemoWorld;
+import dev.stay.seed.world.DemoWorld;
 import java.util.List;
 import org.jooq.Table;
 

@@ -2,7 +2,7 @@ package dev.stay.seed;
 
 import static dev.stay.users.db.Tables.USER_PROFILE;
 
-import dev.stay.common.demo.DemoWorld;
+import dev.stay.seed.world.DemoWorld;
 import dev.stay.users.db.tables.records.UserProfileRecord;
 import java.util.List;
 import org.jooq.DSLContext;

@@ -5,7 +5,7 @@ import static org.jooq.impl.DSL.sum;
 
 import dev.stay.catalog.db.Tables;
 import dev.stay.catalog.db.enums.Amenity;
-import dev.stay.common.demo.DemoWorld;
+import dev.stay.seed.world.DemoWorld;
 import dev.stay.devstack.engines.Engines;
 import dev.stay.devstack.engines.Postgres;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,7 @@ package dev.stay.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stay.catalog.db.enums.Amenity;
-import dev.stay.common.demo.DemoWorld;
+import dev.stay.seed.world.DemoWorld;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * The one step every change of a hotel goes through, in one transaction: the hotel's row is locked (so changes of
@@ -31,13 +32,11 @@ class HotelChange {
     interface Edit extends BiConsumer<PropertyRecord, Rules> {}
 
     private final DSLContext db;
-    private final TransactionTemplate transactions;
     private final Hotels hotels;
     private final CatalogEvents events;
 
-    HotelChange(DSLContext db, TransactionTemplate transactions, Hotels hotels, CatalogEvents events) {
+    HotelChange(DSLContext db, Hotels hotels, CatalogEvents events) {
         this.db = db;
-        this.transactions = transactions;
         this.hotels = hotels;
         this.events = events;
     }
@@ -46,6 +45,7 @@ class HotelChange {
      * A new hotel of the caller's: validated by {@code rules} before anything is written, then stored and announced.
      * No cache to tell: nobody can have cached an id that did not exist.
      */
+    @Transactional
     Outcome create(Optional<Viewer> viewer, Rules rules, Function<UUID, PropertyRecord> hotelOf) {
         if (viewer.isEmpty()) {
             return Outcome.refused(null, CatalogErrorCode.UNAUTHENTICATED, "sign in as an owner");
@@ -57,18 +57,17 @@ class HotelChange {
             return Outcome.refused(rules.errors());
         }
         PropertyRecord hotel = hotelOf.apply(viewer.get().id());
-        return transactions.execute(tx -> {
-            hotel.store();
-            hotel.refresh(); // the defaults the database gave it (times, timestamps)
-            events.propertyChanged(hotel);
-            return Outcome.done(hotel.getId());
-        });
+        hotel.store();
+        hotel.refresh(); // the defaults the database gave it (times, timestamps)
+        events.propertyChanged(hotel);
+        return Outcome.done(hotel.getId());
     }
 
     /**
      * A change of an existing hotel (see the class comment). Changes the edit stages in other tables are rolled back
      * with the rest when a rule is broken. A null version skips the stale check, for changes that only add.
      */
+    @Transactional
     Outcome apply(Optional<Viewer> viewer, String id, Integer version, Edit edit) {
         if (viewer.isEmpty()) {
             return Outcome.refused(null, CatalogErrorCode.UNAUTHENTICATED, "sign in as the hotel's owner");
@@ -80,27 +79,25 @@ class HotelChange {
         if (hotelId.isEmpty()) {
             return Outcome.refused("id", CatalogErrorCode.NOT_FOUND, "no such hotel");
         }
-        return transactions.execute(tx -> {
-            PropertyRecord hotel = db.selectFrom(PROPERTY).where(PROPERTY.ID.eq(hotelId.get())).forUpdate().fetchOne();
-            if (hotel == null) {
-                return Outcome.refused("id", CatalogErrorCode.NOT_FOUND, "no such hotel");
-            }
-            if (!viewer.get().mayManageFor(hotel.getOwnerId())) {
-                return Outcome.refused("id", CatalogErrorCode.FORBIDDEN, "this hotel is not yours");
-            }
-            if (version != null && hotel.getVersion() != version.intValue()) {
-                return Outcome.refused("version", CatalogErrorCode.STALE_VERSION,
-                        "the hotel changed since version " + version + "; it is at version " + hotel.getVersion());
-            }
-            Rules rules = new Rules();
-            edit.accept(hotel, rules);
-            if (!rules.ok()) {
-                tx.setRollbackOnly();
-                return Outcome.refused(rules.errors());
-            }
-            bump(hotel);
-            return Outcome.done(hotel.getId());
-        });
+        PropertyRecord hotel = db.selectFrom(PROPERTY).where(PROPERTY.ID.eq(hotelId.get())).forUpdate().fetchOne();
+        if (hotel == null) {
+            return Outcome.refused("id", CatalogErrorCode.NOT_FOUND, "no such hotel");
+        }
+        if (!viewer.get().mayManageFor(hotel.getOwnerId())) {
+            return Outcome.refused("id", CatalogErrorCode.FORBIDDEN, "this hotel is not yours");
+        }
+        if (version != null && hotel.getVersion() != version.intValue()) {
+            return Outcome.refused("version", CatalogErrorCode.STALE_VERSION,
+                    "the hotel changed since version " + version + "; it is at version " + hotel.getVersion());
+        }
+        Rules rules = new Rules();
+        edit.accept(hotel, rules);
+        if (!rules.ok()) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return Outcome.refused(rules.errors());
+        }
+        bump(hotel);
+        return Outcome.done(hotel.getId());
     }
 
     /**

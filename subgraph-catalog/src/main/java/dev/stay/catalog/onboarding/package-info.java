@@ -5,9 +5,9 @@
  * stating only what its change does, around the one step every change of a hotel goes through:
  * {@link dev.stay.catalog.onboarding.HotelChange} (lock, authorise, version check, validate, bump, cache, outbox).
  *
- * <p>Transactions: the catalog writes through {@link org.springframework.transaction.support.TransactionTemplate}
- * only, inside {@code HotelChange}, never {@code @Transactional}: the boundary is visible where the lock is taken,
- * and the use cases cannot open a second one by accident.
+ * <p>Transactions, as everywhere in Stay: {@code @Transactional} on the method that is the boundary, here
+ * {@code HotelChange}'s {@code create} and {@code apply} only, where the lock is taken; the use cases call them and
+ * open none of their own. A broken rule marks the transaction rollback-only, so what the edit staged is undone.
  *
  * <p>Input: every text is checked by {@link dev.stay.catalog.onboarding.Rules} (length, no control characters) and
  * stored stripped through {@link dev.stay.catalog.onboarding.Stored}, photo captions included, on every path.

@@ -1,6 +1,6 @@
-package dev.stay.common.demo;
+package dev.stay.seed.world;
 
-import dev.stay.common.demo.DemoWorld.RoomType;
+import dev.stay.seed.world.DemoWorld.RoomType;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
-package dev.stay.common.demo;
+package dev.stay.seed.world;
 
-import dev.stay.common.demo.DemoWorld.Photo;
-import dev.stay.common.demo.DemoWorld.RoomType;
+import dev.stay.seed.world.DemoWorld.Photo;
+import dev.stay.seed.world.DemoWorld.RoomType;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -1,11 +1,11 @@
-package dev.stay.common.demo;
+package dev.stay.seed.world;
 
-import static dev.stay.common.demo.DemoWorld.HOTELS_PER_BLOCK;
-import static dev.stay.common.demo.DemoWorld.OWNERS_PER_BLOCK;
-import static dev.stay.common.demo.DemoWorld.ROOMS_PER_BLOCK;
+import static dev.stay.seed.world.DemoWorld.HOTELS_PER_BLOCK;
+import static dev.stay.seed.world.DemoWorld.OWNERS_PER_BLOCK;
+import static dev.stay.seed.world.DemoWorld.ROOMS_PER_BLOCK;
 
-import dev.stay.common.demo.DemoWorld.Hotel;
-import dev.stay.common.demo.DemoWorld.Owner;
+import dev.stay.seed.world.DemoWorld.Hotel;
+import dev.stay.seed.world.DemoWorld.Owner;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;

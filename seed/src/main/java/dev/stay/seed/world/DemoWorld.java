@@ -1,4 +1,4 @@
-package dev.stay.common.demo;
+package dev.stay.seed.world;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
-package dev.stay.common.demo;
+package dev.stay.seed.world;
 
-import dev.stay.common.demo.DemoWorld.City;
+import dev.stay.seed.world.DemoWorld.City;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;

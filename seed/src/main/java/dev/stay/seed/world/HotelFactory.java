@@ -1,9 +1,9 @@
-package dev.stay.common.demo;
+package dev.stay.seed.world;
 
-import dev.stay.common.demo.DemoWorld.City;
-import dev.stay.common.demo.DemoWorld.Hotel;
-import dev.stay.common.demo.DemoWorld.Photo;
-import dev.stay.common.demo.DemoWorld.RoomType;
+import dev.stay.seed.world.DemoWorld.City;
+import dev.stay.seed.world.DemoWorld.Hotel;
+import dev.stay.seed.world.DemoWorld.Photo;
+import dev.stay.seed.world.DemoWorld.RoomType;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;

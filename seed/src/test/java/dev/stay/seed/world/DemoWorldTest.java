@@ -1,12 +1,12 @@
-package dev.stay.common.demo;
+package dev.stay.seed.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stay.common.demo.DemoWorld.Block;
-import dev.stay.common.demo.DemoWorld.City;
-import dev.stay.common.demo.DemoWorld.Hotel;
-import dev.stay.common.demo.DemoWorld.Owner;
-import dev.stay.common.demo.DemoWorld.RoomType;
+import dev.stay.seed.world.DemoWorld.Block;
+import dev.stay.seed.world.DemoWorld.City;
+import dev.stay.seed.world.DemoWorld.Hotel;
+import dev.stay.seed.world.DemoWorld.Owner;
+import dev.stay.seed.world.DemoWorld.RoomType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;

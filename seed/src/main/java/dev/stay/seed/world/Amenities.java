@@ -1,4 +1,4 @@
-package dev.stay.common.demo;
+package dev.stay.seed.world;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.stay.common.demo;
+package dev.stay.seed.world;
 
 import java.util.List;
 import java.util.Random;
