@@ -9,8 +9,52 @@ const ROUTER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Shared with the subgraphs' local profile; never accepted outside the local profile. */
 export const LOCAL_SIGNING_SECRET = 'stay-local-dev-signing-secret';
 
+/**
+ * Every signing secret this repository has ever published: in code, tests, compose.yaml, .env.example and the
+ * docs. Anyone can read them, so a production router refuses each of them. test/settings.test.mjs scans the
+ * repository for values given to STAY_ROUTER_SIGNING_SECRET (and secrets handed to RouterSignature in Java
+ * tests) and fails when one is missing here; add it rather than weaken the scan.
+ */
+export const PUBLISHED_SIGNING_SECRETS = Object.freeze([
+  LOCAL_SIGNING_SECRET,
+  'stay-compose-local-dev-signing-secret', // compose.yaml before it read the secret from the environment
+  'a-secret-shared-by-router-and-subgraphs', // devstack's ExternalEnginesTest
+  'a-production-secret-of-at-least-32-characters', // this router's settings test, before it made its own
+  'a-test-secret-of-some-length', // common's RouterSignatureTest
+  'somebody-elses-secret-value', // common's RouterSignatureTest
+  'not-the-shared-router-secret', // users' RouterOnlyIT
+  'REPLACE-ME-with-the-output-of-openssl-rand-hex-32', // .env.example
+]);
+
+/**
+ * Words that mark a value as a placeholder or a development value, whatever surrounds them: a secret that
+ * says it is one of those was copied from a file, not generated.
+ */
+const PLACEHOLDER_WORDS = /replace[-_ ]?me|change[-_ ]?me|changeit|placeholder|example|local[-_]dev|not[-_ ]a[-_ ]secret|secret[-_ ]here|your[-_ ]secret/i;
+
 /** HMAC-SHA256 keys shorter than this are guessable offline from one signed request. */
 const MIN_SECRET_LENGTH = 32;
+/** "aaaa…" or "0101…" is 32 characters long and still no secret: random keys use many distinct characters. */
+const MIN_DISTINCT_CHARACTERS = 10;
+
+/**
+ * Why `secret` cannot sign requests outside the local profile, or null when it can. Published values are
+ * compared ignoring case and surrounding spaces, so a copy with a changed case is still caught.
+ */
+export function signingSecretProblem(secret) {
+  if (!secret) return 'STAY_ROUTER_SIGNING_SECRET is required (the HMAC key the subgraphs share)';
+  const normalised = secret.trim().toLowerCase();
+  if (normalised === LOCAL_SIGNING_SECRET) return 'STAY_ROUTER_SIGNING_SECRET is the local-development secret';
+  if (PUBLISHED_SIGNING_SECRETS.some((published) => published.toLowerCase() === normalised)) {
+    return 'STAY_ROUTER_SIGNING_SECRET is a value published in the Stay repository: generate one (openssl rand -hex 32)';
+  }
+  if (PLACEHOLDER_WORDS.test(secret)) return 'STAY_ROUTER_SIGNING_SECRET is a placeholder or development value: generate one (openssl rand -hex 32)';
+  if (secret.length < MIN_SECRET_LENGTH) return `STAY_ROUTER_SIGNING_SECRET must be at least ${MIN_SECRET_LENGTH} characters`;
+  if (new Set(secret).size < MIN_DISTINCT_CHARACTERS) {
+    return `STAY_ROUTER_SIGNING_SECRET must use at least ${MIN_DISTINCT_CHARACTERS} distinct characters (generate one: openssl rand -hex 32)`;
+  }
+  return null;
+}
 
 const LIMITS = {
   maxDepth: ['STAY_MAX_DEPTH', 12],
@@ -49,9 +93,8 @@ export function loadSettings(env = process.env) {
   let signingSecret = env.STAY_ROUTER_SIGNING_SECRET;
   if (!signingSecret && local) signingSecret = LOCAL_SIGNING_SECRET;
   if (!local) {
-    if (!signingSecret) problems.push('STAY_ROUTER_SIGNING_SECRET is required (the HMAC key the subgraphs share)');
-    else if (signingSecret === LOCAL_SIGNING_SECRET) problems.push('STAY_ROUTER_SIGNING_SECRET is the local-development secret');
-    else if (signingSecret.length < MIN_SECRET_LENGTH) problems.push(`STAY_ROUTER_SIGNING_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+    const problem = signingSecretProblem(signingSecret);
+    if (problem) problems.push(problem);
   }
 
   const redisUrl = env.STAY_REDIS_URL || null;
