@@ -14,6 +14,7 @@ import { useRedactedSubgraphErrors } from './src/errors.mjs';
 import { limitPlugins } from './src/limits.mjs';
 import { loadManifest, persistedDocumentsOptions } from './src/persisted-documents.mjs';
 import { useRateLimits } from './src/rate-limits.mjs';
+import { useCheckedScalars } from './src/scalars.mjs';
 import { loadSettings } from './src/settings.mjs';
 import { useUpstreamSignature } from './src/upstream-signature.mjs';
 
@@ -97,6 +98,8 @@ export const gatewayConfig = defineConfig({
     useAuthentication(),
     useRedactedSubgraphErrors(),
     ...limitPlugins(limits),
+    // Before the rate limits: a Date of "tomorrow" is refused as BAD_USER_INPUT, runs nothing and costs nothing.
+    useCheckedScalars(),
     useRateLimits({
       redisUrl: settings.redisUrl,
       mutationsPerMinute: limits.mutationsPerMinute,

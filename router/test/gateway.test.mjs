@@ -21,9 +21,11 @@ const PARTNER_PER_MINUTE = 5;
 const TIMEOUT_MS = 1000;
 const SLOW_HOTEL = 'hotel-that-answers-late';
 
-// The real schema has no mutation yet: a test-only subgraph adds one for the mutation rate limit.
+// A test-only subgraph: a mutation that changes nothing, for the rate limits, taking every shape of date.
 const PROBE_SUBGRAPH = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-type Mutation { probe(note: String): Boolean! }
+scalar Date
+scalar DateTime
+type Mutation { probe(note: String, days: [Date!], at: DateTime): Boolean! }
 `;
 
 const workDir = mkdtempSync(join(tmpdir(), 'stay-router-gateway-'));
@@ -340,5 +342,94 @@ describe('rate limits shared through Redis', () => {
     assert.deepEqual(codes(runs.at(-1).body), ['RATE_LIMITED']);
     const guest = await post(production, page, { token: idp.token({ azp }) });
     assert.equal(guest.status, 200, 'the limit is for tokens with the partner role only');
+  });
+});
+
+describe('custom scalars checked at the router', () => {
+  const availability = 'query Stay($id: ID!, $checkIn: Date!, $checkOut: Date!) { hotel(id: $id) { name availability(checkIn: $checkIn, checkOut: $checkOut, guests: 2) { available } } }';
+  const invalidDates = ['tomorrow', '0000-01-01', '99999-01-01', '1899-12-31', '2027-02-29', '2026-13-01', '2026-12-24T00:00:00Z', ' 2026-12-24', '2026-12-24\u0000', '２０２６-１２-２４', '', 20261224, true, { year: 2026 }, ['2026-12-24']];
+
+  test('an invalid Date in the variables is refused with BAD_USER_INPUT naming the variable, before any subgraph is called', async () => {
+    for (const [i, checkIn] of invalidDates.entries()) {
+      const marker = `bad-date-${i}-${randomUUID()}`;
+
+      const { status, body } = await post(production, { query: availability, variables: { id: marker, checkIn, checkOut: '2026-12-27' } });
+
+      const what = `checkIn ${JSON.stringify(checkIn)}`;
+      assert.equal(status, 400, what);
+      assert.deepEqual(codes(body), ['BAD_USER_INPUT'], `${what}: ${JSON.stringify(body)}`);
+      assert.equal(body.errors[0].extensions.variable, 'checkIn', what);
+      assert.equal(body.errors[0].extensions.reason, 'INVALID_DATE', what);
+      assert.match(body.errors[0].message, /\$checkIn/, what);
+      assert.equal(body.data, undefined, what);
+      assert.deepEqual(reachedSubgraphs(marker), [], what);
+    }
+  });
+
+  test('real days from 1900 to 9999, leap days included, reach the subgraphs unchanged', async () => {
+    for (const [checkIn, checkOut] of [['2028-02-29', '2028-03-01'], ['1900-01-01', '1900-01-02'], ['9999-12-30', '9999-12-31']]) {
+      const marker = `good-date-${randomUUID()}`;
+
+      const { body } = await post(production, { query: availability, variables: { id: marker, checkIn, checkOut } });
+
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      assert.equal(body.data.hotel.availability[0].available, 1);
+      assert.ok(reachedSubgraphs(marker).some((call) => call.subgraph === 'booking' && call.body.includes(`"${checkIn}"`)));
+    }
+  });
+
+  test('every invalid Date of a request is reported, with its place inside an input object', async () => {
+    const query = 'mutation Open($input: SetRoomInventoryInput!) { setRoomInventory(input: $input) { __typename } }';
+    const input = { roomTypeId: 'rt-1', from: '2026-02-30', to: 'next week', rooms: 1 };
+
+    const { body } = await post(production, { query, variables: { input } }, { token: idp.token() });
+
+    assert.deepEqual(codes(body), ['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    assert.deepEqual(body.errors.map((e) => [e.extensions.variable, e.extensions.field]), [['input', 'from'], ['input', 'to']]);
+    assert.deepEqual(subgraphs.requests.filter((r) => r.body.includes('next week')), []);
+  });
+
+  test('Date and DateTime literals, list items and default values are checked too', async () => {
+    const refused = {
+      'an inline argument': `{ hotel(id: "lit-1") { availability(checkIn: "tomorrow", checkOut: "2026-12-27", guests: 2) { available } } }`,
+      'an inline number': `{ hotel(id: "lit-2") { availability(checkIn: 20261224, checkOut: "2026-12-27", guests: 2) { available } } }`,
+      'a list where one day is expected': `{ hotel(id: "lit-6") { availability(checkIn: ["2026-12-24"], checkOut: "2026-12-27", guests: 2) { available } } }`,
+      'a list item': `mutation { probe(note: "lit-3", days: ["2026-12-24", "2026-02-30"]) }`,
+      'a DateTime without offset': `mutation { probe(note: "lit-4", at: "2026-12-24T15:00:00") }`,
+      'a default value': `query D($checkIn: Date! = "0000-01-01") { hotel(id: "lit-5") { availability(checkIn: $checkIn, checkOut: "2026-12-27", guests: 2) { available } } }`,
+    };
+    for (const [what, query] of Object.entries(refused)) {
+      const { body } = await post(production, { query }, { token: idp.token() });
+
+      assert.deepEqual(codes(body), ['BAD_USER_INPUT'], `${what}: ${JSON.stringify(body)}`);
+      assert.match(body.errors[0].extensions.reason, /^INVALID_DATE(_TIME)?$/, what);
+    }
+    assert.deepEqual(reachedSubgraphs('lit-'), []);
+    const inline = await post(production, { query: refused['an inline argument'] });
+    assert.equal(inline.body.errors[0].extensions.argument, 'checkIn');
+  });
+
+  test('a DateTime variable and a list of Dates are checked item by item', async () => {
+    const query = 'mutation P($note: String, $days: [Date!], $at: DateTime) { probe(note: $note, days: $days, at: $at) }';
+    const token = idp.token();
+
+    const good = await post(production, { query, variables: { note: `dt-${randomUUID()}`, days: ['2026-12-24', '2026-12-25'], at: '2026-12-24T15:00:00.5+05:30' } }, { token });
+    const badItem = await post(production, { query, variables: { note: 'dt-bad-1', days: ['2026-12-24', '2026-12-32'] } }, { token });
+    const badTime = await post(production, { query, variables: { note: 'dt-bad-2', at: '2026-12-24T25:00:00Z' } }, { token });
+
+    assert.equal(good.body.errors, undefined, JSON.stringify(good.body.errors));
+    assert.deepEqual([badItem.body.errors[0].extensions.variable, badItem.body.errors[0].extensions.field], ['days', '1']);
+    assert.deepEqual([badTime.body.errors[0].extensions.variable, badTime.body.errors[0].extensions.reason], ['at', 'INVALID_DATE_TIME']);
+    assert.deepEqual(reachedSubgraphs('dt-bad-'), []);
+  });
+
+  test('a persisted document gets the same check of its variables', async () => {
+    const partner = idp.token({ azp: `scalars-${randomUUID()}`, realm_access: { roles: ['partner'] } });
+
+    const { body } = await post(production, { documentId: HOTEL_PAGE_ID, variables: { id: 'persisted-bad-date', ...stay, checkOut: '2026-04-31' } }, { token: partner });
+
+    assert.deepEqual(codes(body), ['BAD_USER_INPUT']);
+    assert.equal(body.errors[0].extensions.variable, 'checkOut');
+    assert.deepEqual(reachedSubgraphs('persisted-bad-date'), []);
   });
 });
