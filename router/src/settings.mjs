@@ -3,6 +3,7 @@
 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTrustedProxies } from './client-address.mjs';
 
 const ROUTER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -63,6 +64,8 @@ const LIMITS = {
   requestTimeoutMs: ['STAY_REQUEST_TIMEOUT_MS', 10000],
   mutationsPerMinute: ['STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE', 30],
   partnerPerMinute: ['STAY_RATE_LIMIT_PARTNER_PER_MINUTE', 600],
+  anonymousPerMinute: ['STAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE', 300],
+  maxBodyBytes: ['STAY_MAX_BODY_BYTES', 128 * 1024],
 };
 
 /**
@@ -73,9 +76,10 @@ const LIMITS = {
  *   oidc: { issuer: string, jwksUrl: string, audience: string } | null,
  *   signingSecret: string,
  *   redisUrl: string | null,
+ *   trustedProxies: import('node:net').BlockList | null,
  *   persistedDocumentsFile: string,
  *   limits: { maxDepth: number, maxTokens: number, maxAliases: number, requestTimeoutMs: number,
- *             mutationsPerMinute: number, partnerPerMinute: number },
+ *             mutationsPerMinute: number, partnerPerMinute: number, anonymousPerMinute: number, maxBodyBytes: number },
  * }}
  */
 export function loadSettings(env = process.env) {
@@ -101,6 +105,10 @@ export function loadSettings(env = process.env) {
   if (!redisUrl && !local) problems.push('STAY_REDIS_URL is required (rate-limit counters are shared by every router)');
   if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) problems.push(`STAY_REDIS_URL must look like redis://host:port, got "${redisUrl}"`);
 
+  // Only these peers' X-Forwarded-For is read (src/client-address.mjs); unset, nobody's is.
+  const { trusted: trustedProxies, problems: proxyProblems } = parseTrustedProxies(env.STAY_TRUSTED_PROXIES);
+  problems.push(...proxyProblems);
+
   const limits = {};
   for (const [key, [name, fallback]] of Object.entries(LIMITS)) {
     const raw = env[name];
@@ -121,6 +129,7 @@ export function loadSettings(env = process.env) {
     oidc: oidc || null,
     signingSecret,
     redisUrl,
+    trustedProxies,
     persistedDocumentsFile: resolve(env.STAY_PERSISTED_DOCUMENTS || join(ROUTER_DIR, 'target', 'persisted-documents.json')),
     limits,
   };

@@ -70,7 +70,22 @@ describe('router settings', () => {
       requestTimeoutMs: 10000,
       mutationsPerMinute: 30,
       partnerPerMinute: 600,
+      anonymousPerMinute: 300,
+      maxBodyBytes: 131072,
     });
+    assert.equal(settings.trustedProxies, null, 'no X-Forwarded-For is trusted unless configured');
+  });
+
+  test('trusted proxies are addresses and CIDR networks; anything else is refused by name', () => {
+    const { trustedProxies } = loadSettings({ ...PRODUCTION, STAY_TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7 2001:db8::/32' });
+
+    assert.ok(trustedProxies.check('10.1.2.3', 'ipv4'));
+    assert.ok(trustedProxies.check('192.0.2.7', 'ipv4'));
+    assert.ok(!trustedProxies.check('192.0.2.8', 'ipv4'));
+    assert.ok(trustedProxies.check('2001:db8:1::1', 'ipv6'));
+    for (const bad of ['10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/2', '*', '2001:db8::/129']) {
+      assert.throws(() => loadSettings({ ...PRODUCTION, STAY_TRUSTED_PROXIES: bad }), /STAY_TRUSTED_PROXIES/, bad);
+    }
   });
 
   test('production refuses to start without issuer, signing secret and Redis, naming each', () => {
