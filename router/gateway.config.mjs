@@ -108,6 +108,7 @@ export const gatewayConfig = defineConfig({
       mutationsPerMinute: limits.mutationsPerMinute,
       partnerPerMinute: limits.partnerPerMinute,
       anonymousPerMinute: limits.anonymousPerMinute,
+      userPerMinute: limits.userPerMinute,
       trustedProxies: settings.trustedProxies,
       log,
     }),

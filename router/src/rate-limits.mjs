@@ -2,7 +2,9 @@
 // what a request does, not requests: the cost of an operation is the number of its root fields, each alias
 // a field of its own (`mutation { a: createBooking(...) b: createBooking(...) }` costs 2; 16 aliased mutations
 // cost 16), fragments followed, @skip/@include applied, `__typename` free, at least 1.
-//   - each signed-in user (token `sub`): STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE mutation fields a minute;
+//   - each signed-in user (token `sub`): STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE mutation fields a minute, and
+//     STAY_RATE_LIMIT_USER_PER_MINUTE root fields a minute of every operation (an account is free to make, so
+//     a token must not buy unlimited uncached reads);
 //   - each partner (token with the partner role, keyed by its client `azp`): STAY_RATE_LIMIT_PARTNER_PER_MINUTE
 //     root fields a minute, queries and mutations alike;
 //   - each anonymous caller (no token), by client address (src/client-address.mjs; an IPv6 caller by its /64):
@@ -127,15 +129,16 @@ function peerOf(context) {
  * Gateway plugin. Counts in onExecute, once the operation is parsed and valid and its variables checked, so
  * refused documents (bad token, limits, unknown id, bad input) cost nothing; what runs is counted by its cost.
  *
- * @param {{ redisUrl: string | null, mutationsPerMinute: number, partnerPerMinute: number, anonymousPerMinute: number,
+ * @param {{ redisUrl: string | null, mutationsPerMinute: number, partnerPerMinute: number, anonymousPerMinute: number, userPerMinute: number,
  *           trustedProxies: import('node:net').BlockList | null, log: object }} options
  */
-export function useRateLimits({ redisUrl, mutationsPerMinute, partnerPerMinute, anonymousPerMinute, trustedProxies, log }) {
+export function useRateLimits({ redisUrl, mutationsPerMinute, partnerPerMinute, anonymousPerMinute, userPerMinute, trustedProxies, log }) {
   const redis = redisUrl ? connect(redisUrl, log) : null;
   if (!redis) log.warn('STAY_REDIS_URL not set: rate limits count per router process (local profile only)');
   const perUserMutations = limiter(redis, 'user-mutations', mutationsPerMinute);
   const perPartner = limiter(redis, 'partner', partnerPerMinute);
   const perAddress = limiter(redis, 'anonymous', anonymousPerMinute);
+  const perUser = limiter(redis, 'user', userPerMinute);
 
   return {
     async onExecute({ args, setResultAndStopExecution }) {
@@ -154,6 +157,8 @@ export function useRateLimits({ redisUrl, mutationsPerMinute, partnerPerMinute, 
         if (isPartner(claims)) {
           // Keycloak always sets azp; a partner token without one still has a budget, its subject's.
           charge(perPartner, String(claims.azp ?? claims.sub ?? 'partner-without-client'));
+        } else if (claims.sub) {
+          charge(perUser, String(claims.sub));
         }
         if (operation === 'mutation') {
           if (claims.sub) charge(perUserMutations, String(claims.sub));

@@ -65,6 +65,7 @@ const LIMITS = {
   mutationsPerMinute: ['STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE', 30],
   partnerPerMinute: ['STAY_RATE_LIMIT_PARTNER_PER_MINUTE', 600],
   anonymousPerMinute: ['STAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE', 300],
+  userPerMinute: ['STAY_RATE_LIMIT_USER_PER_MINUTE', 600],
   maxBodyBytes: ['STAY_MAX_BODY_BYTES', 128 * 1024],
 };
 
@@ -79,7 +80,8 @@ const LIMITS = {
  *   trustedProxies: import('node:net').BlockList | null,
  *   persistedDocumentsFile: string,
  *   limits: { maxDepth: number, maxTokens: number, maxAliases: number, requestTimeoutMs: number,
- *             mutationsPerMinute: number, partnerPerMinute: number, anonymousPerMinute: number, maxBodyBytes: number },
+ *             mutationsPerMinute: number, partnerPerMinute: number, anonymousPerMinute: number, userPerMinute: number,
+ *             maxBodyBytes: number },
  * }}
  */
 export function loadSettings(env = process.env) {

@@ -24,6 +24,8 @@ const PARTNER_PER_MINUTE = 5;
 // the anonymous-limit tests send from addresses of their own (127.0.0.0/8 is all loopback on Linux).
 const ANONYMOUS_PER_MINUTE = 40;
 const MAX_BODY_BYTES = 16 * 1024;
+// Per signed-in user, every operation: only tests that reuse one user's token come near it.
+const USER_PER_MINUTE = 20;
 const TIMEOUT_MS = 1000;
 const SLOW_HOTEL = 'hotel-that-answers-late';
 
@@ -72,6 +74,7 @@ before(async () => {
     STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE: String(MUTATIONS_PER_MINUTE),
     STAY_RATE_LIMIT_PARTNER_PER_MINUTE: String(PARTNER_PER_MINUTE),
     STAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE: String(ANONYMOUS_PER_MINUTE),
+    STAY_RATE_LIMIT_USER_PER_MINUTE: String(USER_PER_MINUTE),
     STAY_MAX_BODY_BYTES: String(MAX_BODY_BYTES),
   };
   // The production router trusts no proxy; the local one stands behind a load balancer at 127.0.0.1.
@@ -509,7 +512,8 @@ describe('anonymous callers, limited by address', () => {
     assert.deepEqual([rest.status, oneMore.status], [200, 429]);
   });
 
-  test('the budget is shared by the routers and by every kind of operation', async () => {
+  test('the budget is shared by the routers and by every kind of operation', async (t) => {
+    if (!redis) return t.skip('no redis-server binary on this machine: each router would count on its own');
     const from = ownAddress();
     const marker = `anon-shared-${randomUUID()}`;
 
@@ -690,5 +694,37 @@ describe('mutations counted by field', () => {
     for (let i = 0; i <= MUTATIONS_PER_MINUTE; i++) runs.push(await send(i % 2 ? local : production, { headers: { authorization: `Bearer ${token}` }, body: replayed }));
 
     assert.deepEqual(runs.map((r) => r.status), [...Array(MUTATIONS_PER_MINUTE).fill(200), 429]);
+  });
+});
+
+describe('signed-in users, limited on every operation', () => {
+  const hotels = (n, marker) => ({ query: `{ ${Array.from({ length: n }, (_, i) => `h${i}: hotel(id: "${marker}-${i}") { name }`).join(' ')} }` });
+
+  test('a token does not buy unlimited reads: a user pays for every root field of its queries too', async (t) => {
+    if (!redis) return t.skip('no redis-server binary on this machine: each router would count on its own');
+    const sub = randomUUID();
+    const marker = `user-reads-${randomUUID()}`;
+
+    const first = await post(production, hotels(15, `${marker}-a`), { token: idp.token({ sub }) });
+    const second = await post(local, hotels(15, `${marker}-b`), { token: idp.token({ sub }) });
+    const otherUser = await post(production, hotels(15, `${marker}-c`), { token: idp.token() });
+
+    assert.deepEqual([first.status, second.status, otherUser.status], [200, 429, 200]);
+    assert.deepEqual(codes(second.body), ['RATE_LIMITED']);
+    assert.equal(second.body.errors[0].extensions.limit, USER_PER_MINUTE);
+    assert.deepEqual(reachedSubgraphs(`${marker}-b`), []);
+  });
+
+  test('a partner is held to its own budget, not a user budget', async () => {
+    const azp = `partner-${randomUUID()}`;
+    const sub = randomUUID();
+    const page = { documentId: HOTEL_PAGE_ID, variables: { id: 'partner-not-user', ...stay } };
+
+    const runs = [];
+    for (let i = 0; i < PARTNER_PER_MINUTE; i++) runs.push(await post(production, page, { token: idp.token({ azp, sub, realm_access: { roles: ['partner'] } }) }));
+    const sameSubAsGuest = await post(production, hotels(15, `partner-sub-${randomUUID()}`), { token: idp.token({ sub }) });
+
+    assert.deepEqual(runs.map((r) => r.status), Array(PARTNER_PER_MINUTE).fill(200));
+    assert.equal(sameSubAsGuest.status, 200, 'the partner runs did not spend a user budget');
   });
 });

@@ -71,6 +71,7 @@ describe('router settings', () => {
       mutationsPerMinute: 30,
       partnerPerMinute: 600,
       anonymousPerMinute: 300,
+      userPerMinute: 600,
       maxBodyBytes: 131072,
     });
     assert.equal(settings.trustedProxies, null, 'no X-Forwarded-For is trusted unless configured');
