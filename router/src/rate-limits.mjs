@@ -153,17 +153,15 @@ export function useRateLimits({ redisUrl, mutationsPerMinute, partnerPerMinute, 
       };
       if (!claims) {
         byAddress();
+      } else if (isPartner(claims)) {
+        // Keycloak always sets azp; a partner token without one still has a budget, its subject's.
+        charge(perPartner, String(claims.azp ?? claims.sub ?? 'partner-without-client'));
+        if (operation === 'mutation' && claims.sub) charge(perUserMutations, String(claims.sub));
+      } else if (claims.sub) {
+        charge(perUser, String(claims.sub));
+        if (operation === 'mutation') charge(perUserMutations, String(claims.sub));
       } else {
-        if (isPartner(claims)) {
-          // Keycloak always sets azp; a partner token without one still has a budget, its subject's.
-          charge(perPartner, String(claims.azp ?? claims.sub ?? 'partner-without-client'));
-        } else if (claims.sub) {
-          charge(perUser, String(claims.sub));
-        }
-        if (operation === 'mutation') {
-          if (claims.sub) charge(perUserMutations, String(claims.sub));
-          else if (!isPartner(claims)) byAddress(); // a token without a subject is nobody's: counted as anonymous
-        }
+        byAddress(); // a verified token without a subject is nobody's: counted as anonymous
       }
 
       const outcomes = await Promise.allSettled(charges.map((c) => c.outcome));

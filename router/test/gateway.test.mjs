@@ -715,6 +715,19 @@ describe('signed-in users, limited on every operation', () => {
     assert.deepEqual(reachedSubgraphs(`${marker}-b`), []);
   });
 
+  test('a token without a subject is counted as anonymous, by its address', async (t) => {
+    if (!redis) return t.skip('no redis-server binary on this machine');
+    const from = '127.0.9.9';
+    const counter = new Redis(redis.url);
+    t.after(() => counter.disconnect());
+    const token = idp.token({ sub: undefined });
+
+    const { status } = await send(production, { from, headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(hotels(3, `no-sub-${randomUUID()}`)) });
+
+    assert.equal(status, 200);
+    assert.equal(await counter.get(`stay:router:rate:anonymous:${from}`), '3');
+  });
+
   test('a partner is held to its own budget, not a user budget', async () => {
     const azp = `partner-${randomUUID()}`;
     const sub = randomUUID();
