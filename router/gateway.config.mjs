@@ -14,6 +14,8 @@ import { useRedactedSubgraphErrors } from './src/errors.mjs';
 import { limitPlugins } from './src/limits.mjs';
 import { loadManifest, persistedDocumentsOptions } from './src/persisted-documents.mjs';
 import { useRateLimits } from './src/rate-limits.mjs';
+import { useRequestSizeLimit } from './src/request-size.mjs';
+import { useCheckedScalars } from './src/scalars.mjs';
 import { loadSettings } from './src/settings.mjs';
 import { useUpstreamSignature } from './src/upstream-signature.mjs';
 
@@ -94,13 +96,20 @@ export const gatewayConfig = defineConfig({
   // take rooms or charge twice; repeating one safely is the client's call, with its idempotency key.
 
   plugins: ({ log }) => [
+    // First: a body over STAY_MAX_BODY_BYTES is refused before it is read, parsed or checked any further.
+    useRequestSizeLimit({ maxBytes: limits.maxBodyBytes }),
     useAuthentication(),
     useRedactedSubgraphErrors(),
     ...limitPlugins(limits),
+    // Before the rate limits: a Date of "tomorrow" is refused as BAD_USER_INPUT, runs nothing and costs nothing.
+    useCheckedScalars(),
     useRateLimits({
       redisUrl: settings.redisUrl,
       mutationsPerMinute: limits.mutationsPerMinute,
       partnerPerMinute: limits.partnerPerMinute,
+      anonymousPerMinute: limits.anonymousPerMinute,
+      userPerMinute: limits.userPerMinute,
+      trustedProxies: settings.trustedProxies,
       log,
     }),
     // Last, so that it signs the request exactly as it leaves.

@@ -1,12 +1,57 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { LOCAL_SIGNING_SECRET, loadSettings } from '../src/settings.mjs';
+import { fileURLToPath } from 'node:url';
+import { LOCAL_SIGNING_SECRET, loadSettings, PUBLISHED_SIGNING_SECRETS, signingSecretProblem } from '../src/settings.mjs';
 
+const REPO_DIR = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+// Made for this run: a secret written here would be published, and refused.
 const PRODUCTION = {
   STAY_OIDC_ISSUER: 'https://id.stay.example/realms/stay',
-  STAY_ROUTER_SIGNING_SECRET: 'a-production-secret-of-at-least-32-characters',
+  STAY_ROUTER_SIGNING_SECRET: randomBytes(32).toString('hex'),
   STAY_REDIS_URL: 'redis://redis.internal:6379',
 };
+
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'target', '.platform', '.idea', '.vscode']);
+
+/** Every text file of the repository (build output and dependencies left out), as [path, text]. */
+function* repositoryFiles(dir = REPO_DIR) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) yield* repositoryFiles(path);
+    } else if (entry.isFile() && statSync(path).size < 1 << 20) {
+      const bytes = readFileSync(path);
+      if (!bytes.includes(0)) yield [relative(REPO_DIR, path), bytes.toString('utf8')];
+    }
+  }
+}
+
+/** Values the repository gives a router signing secret: in code, compose and .env files, Java tests. */
+function committedSigningSecrets() {
+  const anyFile = () => true;
+  const notCode = (file) => !/\.(m?js|java|ts)$/.test(file);
+  const patterns = [
+    // STAY_ROUTER_SIGNING_SECRET: 'x' / "STAY_ROUTER_SIGNING_SECRET", "x" / STAY_ROUTER_SIGNING_SECRET = "x" (a YAML anchor may come first)
+    [anyFile, /STAY_ROUTER_SIGNING_SECRET["']?\s*[:=,]\s*(?:&[\w-]+\s+)?(["'])([^"'\n]+)\1/g],
+    // unquoted, in .env, YAML, properties and shell files: STAY_ROUTER_SIGNING_SECRET=x (not ${...} or *alias)
+    [notCode, /^\s*(?:export\s+)?STAY_ROUTER_SIGNING_SECRET\s*[:=]\s*(?:&[\w-]+\s+)?([^\s"'#$*&][^\s#]*)/gm],
+    // the subgraphs' constants and test signers
+    [anyFile, /SIGNING_SECRET\s*=\s*["']([^"']+)["']/g],
+    [anyFile, /new RouterSignature\(\s*"([^"]+)"/g],
+  ];
+  const found = [];
+  for (const [file, text] of repositoryFiles()) {
+    for (const [applies, pattern] of patterns) {
+      if (!applies(file)) continue;
+      for (const match of text.matchAll(pattern)) found.push({ file, value: match.at(-1) });
+    }
+  }
+  return found;
+}
 
 describe('router settings', () => {
   test('production reads the identity provider, secret and Redis, with the documented limits by default', () => {
@@ -25,7 +70,23 @@ describe('router settings', () => {
       requestTimeoutMs: 10000,
       mutationsPerMinute: 30,
       partnerPerMinute: 600,
+      anonymousPerMinute: 300,
+      userPerMinute: 600,
+      maxBodyBytes: 131072,
     });
+    assert.equal(settings.trustedProxies, null, 'no X-Forwarded-For is trusted unless configured');
+  });
+
+  test('trusted proxies are addresses and CIDR networks; anything else is refused by name', () => {
+    const { trustedProxies } = loadSettings({ ...PRODUCTION, STAY_TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7 2001:db8::/32' });
+
+    assert.ok(trustedProxies.check('10.1.2.3', 'ipv4'));
+    assert.ok(trustedProxies.check('192.0.2.7', 'ipv4'));
+    assert.ok(!trustedProxies.check('192.0.2.8', 'ipv4'));
+    assert.ok(trustedProxies.check('2001:db8:1::1', 'ipv6'));
+    for (const bad of ['10.0.0.0/33', 'proxy.internal', '10.0.0.1/8/2', '*', '2001:db8::/129']) {
+      assert.throws(() => loadSettings({ ...PRODUCTION, STAY_TRUSTED_PROXIES: bad }), /STAY_TRUSTED_PROXIES/, bad);
+    }
   });
 
   test('production refuses to start without issuer, signing secret and Redis, naming each', () => {
@@ -38,6 +99,42 @@ describe('router settings', () => {
   test('production refuses the local-development secret and short secrets', () => {
     assert.throws(() => loadSettings({ ...PRODUCTION, STAY_ROUTER_SIGNING_SECRET: LOCAL_SIGNING_SECRET }), /local-development secret/);
     assert.throws(() => loadSettings({ ...PRODUCTION, STAY_ROUTER_SIGNING_SECRET: 'short' }), /at least 32 characters/);
+  });
+
+  test('production refuses every secret published in the repository, in any case, and placeholders', () => {
+    for (const published of [...PUBLISHED_SIGNING_SECRETS, 'STAY-COMPOSE-LOCAL-DEV-SIGNING-SECRET', ' stay-compose-local-dev-signing-secret ']) {
+      assert.throws(() => loadSettings({ ...PRODUCTION, STAY_ROUTER_SIGNING_SECRET: published }), /STAY_ROUTER_SIGNING_SECRET/, published);
+    }
+    assert.throws(
+      () => loadSettings({ ...PRODUCTION, STAY_ROUTER_SIGNING_SECRET: 'stay-compose-local-dev-signing-secret' }),
+      /published in the Stay repository/,
+    );
+    assert.throws(() => loadSettings({ ...PRODUCTION, STAY_ROUTER_SIGNING_SECRET: 'please-replace-me-with-a-real-generated-value' }), /placeholder/);
+    assert.throws(() => loadSettings({ ...PRODUCTION, STAY_ROUTER_SIGNING_SECRET: 'ab'.repeat(20) }), /distinct characters/);
+  });
+
+  test('every signing secret committed anywhere in the repository is refused outside the local profile', () => {
+    const committed = committedSigningSecrets();
+
+    // The scan must see what is there: the subgraphs' local secret, the .env.example placeholder.
+    const values = committed.map((c) => c.value);
+    assert.ok(values.includes(LOCAL_SIGNING_SECRET), `scan found ${JSON.stringify(committed)}`);
+    assert.ok(committed.some((c) => c.file === '.env.example'), `scan found ${JSON.stringify(committed)}`);
+    const accepted = committed.filter(({ value }) => signingSecretProblem(value) === null);
+    assert.deepEqual(accepted, [], 'committed values a production router would accept: add them to PUBLISHED_SIGNING_SECRETS');
+  });
+
+  test('compose.yaml takes the signing secret from the environment and refuses to start without it', () => {
+    const compose = readFileSync(join(REPO_DIR, 'compose.yaml'), 'utf8');
+    const lines = compose.split('\n').filter((line) => /^\s*STAY_ROUTER_SIGNING_SECRET:/.test(line));
+
+    assert.ok(lines.length > 0);
+    for (const line of lines) assert.match(line, /:\s*(?:&[\w-]+\s+)?(?:\$\{STAY_ROUTER_SIGNING_SECRET:\?[^}]+\}|\*[\w-]+)\s*$/, line);
+  });
+
+  test('a generated secret is accepted', () => {
+    assert.equal(signingSecretProblem(randomBytes(32).toString('hex')), null);
+    assert.equal(signingSecretProblem(randomBytes(32).toString('base64')), null);
   });
 
   test('the local profile starts without Keycloak or Redis, with the local-development secret', () => {

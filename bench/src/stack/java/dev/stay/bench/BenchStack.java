@@ -50,7 +50,11 @@ public final class BenchStack {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "dev/stay/devstack/launcher-logback.xml");
         }
-        Platform stay = Platform.builder().freePorts().subgraphJvmOptions(SUBGRAPH_JVM_OPTIONS).start();
+        // every virtual user sends from 127.0.0.1: the per-address budget would measure the rate limit, not Stay
+        Platform stay = Platform.builder().freePorts().subgraphJvmOptions(SUBGRAPH_JVM_OPTIONS)
+                .routerEnvironment(Map.of("STAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000000",
+                        "STAY_RATE_LIMIT_USER_PER_MINUTE", "100000000"))
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(stay::close, "bench-stack-stop"));
 
         List<String> hotels = publishedDemoHotels(stay.engines().postgres());

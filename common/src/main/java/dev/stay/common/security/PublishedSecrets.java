@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * Every password and secret written in Stay's repository (application defaults, compose.yaml, the devstack): all of
- * them local-development values, so none may guard a deployment. {@code PublishedSecretsTest} fails when the
- * repository holds a value marked as local-development that is missing here.
+ * them local-development values or placeholders, so none may guard a deployment. {@code PublishedSecretsTest}
+ * fails when {@code .env.example} holds a value missing here, or {@code compose.yaml} a literal password or secret.
  */
 public final class PublishedSecrets {
 
@@ -13,9 +13,13 @@ public final class PublishedSecrets {
             SecuritySettings.LOCAL_SIGNING_SECRET,
             "stay-local-dev-signing-secret",          // earlier local value
             "stay-compose-local-dev-signing-secret",  // earlier compose.yaml value
-            "stay-local-dev",                         // database user's password in compose and defaults
-            "postgres-local-dev",
-            "keycloak-admin-local-dev");
+            "stay-local-dev",                         // the database password of the local profile's defaults
+            "postgres-local-dev",                     // earlier compose.yaml values
+            "keycloak-admin-local-dev",
+            "REPLACE-ME-with-the-output-of-openssl-rand-hex-32", // .env.example's placeholders
+            "REPLACE-ME-database-password",
+            "REPLACE-ME-postgres-superuser-password",
+            "REPLACE-ME-keycloak-admin-password");
 
     private PublishedSecrets() {}
 
