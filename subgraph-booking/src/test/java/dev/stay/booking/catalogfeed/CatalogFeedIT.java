@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stay.booking.db.tables.records.PropertyRecord;
 import dev.stay.booking.db.tables.records.UnitTypeRecord;
 import dev.stay.common.events.AppliedEventsPruning;
+import dev.stay.common.test.DeadLetters;
 import dev.stay.common.test.SubgraphTest;
 import dev.stay.devstack.engines.Engines;
 import java.time.Duration;

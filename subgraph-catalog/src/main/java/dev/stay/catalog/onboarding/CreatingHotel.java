@@ -25,15 +25,8 @@ class CreatingHotel {
     }
 
     Outcome create(Optional<Viewer> viewer, CreateHotelInput input) {
-        Rules rules = new Rules()
-                .text("name", input.getName(), true, Rules.MAX_NAME)
-                .text("description", input.getDescription(), false, Rules.MAX_DESCRIPTION)
-                .range("stars", input.getStars(), 1, 5)
-                .address("address", input.getAddress())
-                .location("location", input.getLocation())
-                .timeZone("timeZone", input.getTimeZone())
-                .currency("currency", input.getCurrency())
-                .text("houseRules", input.getHouseRules(), false, Rules.MAX_HOUSE_RULES);
+        Rules rules = new Rules().hotel(true, input.getName(), input.getDescription(), input.getStars(),
+                input.getAddress(), input.getLocation(), input.getTimeZone(), input.getCurrency(), input.getHouseRules());
         var checkIn = rules.time("checkInTime", input.getCheckInTime());
         var checkOut = rules.time("checkOutTime", input.getCheckOutTime());
         return change.create(viewer, rules, owner -> {

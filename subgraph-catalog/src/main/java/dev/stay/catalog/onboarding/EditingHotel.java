@@ -20,14 +20,8 @@ class EditingHotel {
 
     Outcome update(Optional<Viewer> viewer, String id, int version, UpdateHotelInput input) {
         return change.apply(viewer, id, version, (hotel, rules) -> {
-            rules.text("name", input.getName(), false, Rules.MAX_NAME)
-                    .text("description", input.getDescription(), false, Rules.MAX_DESCRIPTION)
-                    .range("stars", input.getStars(), 1, 5)
-                    .address("address", input.getAddress())
-                    .location("location", input.getLocation())
-                    .timeZone("timeZone", input.getTimeZone())
-                    .currency("currency", input.getCurrency())
-                    .text("houseRules", input.getHouseRules(), false, Rules.MAX_HOUSE_RULES);
+            rules.hotel(false, input.getName(), input.getDescription(), input.getStars(), input.getAddress(),
+                    input.getLocation(), input.getTimeZone(), input.getCurrency(), input.getHouseRules());
             if (input.getName() != null && input.getName().isBlank()) {
                 rules.refuse("name", CatalogErrorCode.REQUIRED, "name cannot be empty");
             }

@@ -58,6 +58,19 @@ final class Rules {
         return this;
     }
 
+    /** A hotel's own fields, by the same rules for a new hotel and an edit; only a new one must have a name. */
+    Rules hotel(boolean creating, String name, String description, Integer stars, AddressInput address,
+                GeoPointInput location, String timeZone, String currency, String houseRules) {
+        return text("name", name, creating, MAX_NAME)
+                .text("description", description, false, MAX_DESCRIPTION)
+                .range("stars", stars, 1, 5)
+                .address("address", address)
+                .location("location", location)
+                .timeZone("timeZone", timeZone)
+                .currency("currency", currency)
+                .text("houseRules", houseRules, false, MAX_HOUSE_RULES);
+    }
+
     Rules range(String field, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             refuse(field, CatalogErrorCode.OUT_OF_RANGE, field + " must be from " + min + " to " + max);

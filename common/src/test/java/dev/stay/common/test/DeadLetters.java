@@ -1,4 +1,4 @@
-package dev.stay.booking.catalogfeed;
+package dev.stay.common.test;
 
 import dev.stay.devstack.engines.Engines;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +16,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** A dead-letter topic of the devstack's broker, read from its beginning to its end as it is now. */
-record DeadLetters(String topic) {
+public record DeadLetters(String topic) {
 
     /** A dead-lettered record: its value, and its headers (the exception among them) as one text. */
-    record Letter(String value, String headers) {}
+    public record Letter(String value, String headers) {}
 
-    List<Letter> withKey(UUID key) {
+    public List<Letter> withKey(UUID key) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Engines.shared().kafka().bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
