@@ -45,6 +45,7 @@ class MalformedInputFuzzIT {
             check(fuzz, owners.next(fuzz), failures);
         }
 
+        System.out.printf("[fuzz] %d malformed requests, %d answered badly%n", cases.size() * 2, failures.size());
         assertThat(cases).as("cases made from the schema").hasSizeGreaterThan(300);
         assertThat(failures).as("%d of %d requests answered badly", failures.size(), cases.size() * 2).isEmpty();
     }
