@@ -29,6 +29,9 @@ class MalformedInputFuzzIT {
     private static final List<String> HIDDEN_FAILURES = List.of("INTERNAL_SERVER_ERROR", "INTERNAL", "INTERNAL_ERROR",
             "DOWNSTREAM_SERVICE_ERROR");
 
+    /** The router's default cap on a request body (router/src/request-size.mjs). */
+    private static final int MAX_BODY_BYTES = 128 * 1024;
+
     final Keycloak keycloak = Stay.platform().engines().keycloak();
     final StayClient anonymous = Stay.client();
 
@@ -51,7 +54,17 @@ class MalformedInputFuzzIT {
     }
 
     private static void check(MalformedInputs.Case fuzz, StayClient client, List<String> failures) {
-        StayClient.Response response = client.send(fuzz.document(), fuzz.variables());
+        StayClient.Response response;
+        try {
+            response = client.send(fuzz.document(), fuzz.variables());
+        } catch (IllegalStateException closed) {
+            // the router answers 413 to a body over its cap as soon as it has read that much, and closes the
+            // connection: a client still writing may see the close before the answer. Only such a body may end so.
+            if (StayClient.bodyBytes(fuzz.document(), fuzz.variables()) <= MAX_BODY_BYTES) {
+                failures.add("no answer for " + fuzz.malformed() + ": " + closed.getMessage());
+            }
+            return;
+        }
         JsonNode body = response.body();
         String text = body.toString();
         List<String> codes = new ArrayList<>();

@@ -64,6 +64,14 @@ final class StayClient {
         return send(document, Map.of()).body();
     }
 
+    /** The bytes {@link #send(String, Map)} puts on the wire for this request's body. */
+    static int bodyBytes(String document, Map<String, Object> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", document);
+        body.put("variables", variables);
+        return JSON.writeValueAsBytes(body).length;
+    }
+
     Response send(String document, Map<String, Object> variables) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", document);
