@@ -10,7 +10,12 @@ import dev.stay.booking.db.tables.records.PropertyRecord;
 import dev.stay.booking.db.tables.records.UnitTypeRecord;
 import dev.stay.common.test.SubgraphTest;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -29,6 +34,7 @@ class NightsNeverOversoldIT {
     static final String CHECK_VIOLATION = "23514";
 
     @Autowired DSLContext db;
+    @Autowired DataSource dataSource;
 
     UUID hotel = UUID.randomUUID();
     UUID roomType = UUID.randomUUID();
@@ -91,6 +97,66 @@ class NightsNeverOversoldIT {
         db.execute("UPDATE unit_type SET default_units = 4 WHERE id = ?", roomType);
         assertThat(db.fetchValue(UNIT_TYPE.DEFAULT_UNITS, UNIT_TYPE.ID.eq(roomType)))
                 .as("down to what is taken, and nights with their own count do not hold it up").isEqualTo(4);
+    }
+
+    @Test
+    void aRoomTakenWhileTheDefaultCountIsLoweredCannotSlipBetweenTheTwo() throws Exception {
+        try (Connection taking = dataSource.getConnection()) {
+            taking.setAutoCommit(false);
+            update(taking, "UPDATE inventory_night SET taken_units = 5 WHERE unit_type_id = ? AND night = ?", onDefault);
+            CompletableFuture<Void> lowering = CompletableFuture.runAsync(() -> inOwnConnection(
+                    c -> update(c, "UPDATE unit_type SET default_units = 4 WHERE id = ?", null)));
+
+            Thread.sleep(300);
+            assertThat(lowering).as("waits for the night that takes a room on the default count").isNotDone();
+            taking.commit();
+
+            assertThat(lowering).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                    .satisfies(e -> assertThat(sqlState(e)).isEqualTo(CHECK_VIOLATION));
+        }
+        assertThat(taken(onDefault)).isEqualTo(5);
+        assertThat(db.fetchValue(UNIT_TYPE.DEFAULT_UNITS, UNIT_TYPE.ID.eq(roomType))).isEqualTo(5);
+    }
+
+    @Test
+    void aDefaultCountLoweredWhileARoomIsTakenIsSeenByTheNightThatTakesIt() throws Exception {
+        try (Connection lowering = dataSource.getConnection()) {
+            lowering.setAutoCommit(false);
+            update(lowering, "UPDATE unit_type SET default_units = 4 WHERE id = ?", null);
+            CompletableFuture<Void> taking = CompletableFuture.runAsync(() -> inOwnConnection(c -> update(c,
+                    "UPDATE inventory_night SET taken_units = 5 WHERE unit_type_id = ? AND night = ?", onDefault)));
+
+            Thread.sleep(300);
+            assertThat(taking).as("waits for the new default count").isNotDone();
+            lowering.commit();
+
+            assertThat(taking).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+                    .satisfies(e -> assertThat(sqlState(e)).isEqualTo(CHECK_VIOLATION));
+        }
+        assertThat(taken(onDefault)).isEqualTo(4);
+    }
+
+    interface Sql {
+        void run(Connection connection) throws SQLException;
+    }
+
+    private void inOwnConnection(Sql sql) {
+        try (Connection connection = dataSource.getConnection()) {
+            sql.run(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the statement with the room type's id, and the night when given. */
+    private void update(Connection connection, String sql, LocalDate night) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, roomType);
+            if (night != null) {
+                statement.setObject(2, night);
+            }
+            statement.executeUpdate();
+        }
     }
 
     private int taken(LocalDate night) {
