@@ -103,6 +103,25 @@ class InventoryRepository {
                 .execute();
     }
 
+    /**
+     * Whether the change would leave a night of its range with a maximum stay below its minimum, one limit given and
+     * the other the night's own or its room type's.
+     */
+    boolean leavesMaxStayBelowMinStay(InventoryChange change) {
+        @SuppressWarnings("unchecked")
+        Row1<LocalDate>[] rows = change.nights().stream().map(d -> row(d)).toArray(Row1[]::new);
+        Table<?> nights = values(rows).as("nights", "night");
+        Field<LocalDate> night = field(name("nights", "night"), LocalDate.class);
+        return db.fetchExists(select(night)
+                .from(nights)
+                .join(UNIT_TYPE).on(UNIT_TYPE.ID.eq(change.roomTypeId()))
+                .leftJoin(INVENTORY_NIGHT)
+                .on(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(UNIT_TYPE.ID).and(INVENTORY_NIGHT.NIGHT.eq(night)))
+                .where(coalesce(val(change.minStay(), INVENTORY_NIGHT.MIN_STAY), INVENTORY_NIGHT.MIN_STAY, UNIT_TYPE.MIN_STAY)
+                        .gt(coalesce(val(change.maxStay(), INVENTORY_NIGHT.MAX_STAY), INVENTORY_NIGHT.MAX_STAY,
+                                UNIT_TYPE.MAX_STAY))));
+    }
+
     /** A non-refundable policy is stored as no free hours and the whole total kept, whatever was set before. */
     void setCancellationPolicy(UUID unitTypeId, CancellationPolicyChange policy) {
         db.update(UNIT_TYPE)

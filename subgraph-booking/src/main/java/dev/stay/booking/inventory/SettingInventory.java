@@ -65,6 +65,11 @@ class SettingInventory {
             return Outcome.refused(InventoryErrorCode.ROOMS_BELOW_BOOKED, "rooms",
                     mostBooked + " rooms are already booked on a night of this range");
         }
+        if ((change.minStay() != null || change.maxStay() != null) && inventory.leavesMaxStayBelowMinStay(change)) {
+            return Outcome.refused(InventoryErrorCode.MAX_STAY_BELOW_MIN_STAY,
+                    change.maxStay() != null ? "maxStay" : "minStay",
+                    "a night of this range would have a maximum stay below its minimum stay");
+        }
         inventory.set(change);
         events.changed(terms.propertyId(), change, terms.currency());
         return new Outcome(change.roomTypeId(), change.nights().size(), List.of());

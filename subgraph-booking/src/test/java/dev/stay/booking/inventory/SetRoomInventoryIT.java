@@ -240,6 +240,25 @@ class SetRoomInventoryIT {
     }
 
     @Test
+    void aLimitGivenAloneMustNotCrossTheOtherLimitANightOrItsRoomTypeAlreadyHas() {
+        SignedIn.as(owner, "owner");
+        set(input(from, from.plusDays(2), Map.of("maxStay", 5)));
+        db.update(dev.stay.booking.db.Tables.UNIT_TYPE).set(dev.stay.booking.db.Tables.UNIT_TYPE.MIN_STAY, 3)
+                .where(dev.stay.booking.db.Tables.UNIT_TYPE.ID.eq(roomType)).execute();
+
+        set(input(from.plusDays(2), from.plusDays(4), Map.of("minStay", 6)))
+                .path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("MAX_STAY_BELOW_MIN_STAY")
+                .path("setRoomInventory.errors[0].field").entity(String.class).isEqualTo("minStay");
+        set(input(from.plusDays(3), from.plusDays(4), Map.of("maxStay", 2)))
+                .path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("MAX_STAY_BELOW_MIN_STAY")
+                .path("setRoomInventory.errors[0].field").entity(String.class).isEqualTo("maxStay");
+
+        assertThat(nights()).hasSize(3).allSatisfy(n -> assertThat(n.getMinStay()).isNull());
+        set(input(from.plusDays(3), from.plusDays(4), Map.of("minStay", 6)))
+                .path("setRoomInventory.errors").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
     void anotherOwnerCannotSetSaleRules() {
         SignedIn.as(UUID.randomUUID(), "owner");
 
