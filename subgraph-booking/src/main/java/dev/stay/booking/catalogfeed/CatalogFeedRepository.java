@@ -1,9 +1,11 @@
 package dev.stay.booking.catalogfeed;
 
+import static dev.stay.booking.db.Tables.INVENTORY_NIGHT;
 import static dev.stay.booking.db.Tables.PROPERTY;
 import static dev.stay.booking.db.Tables.UNIT_TYPE;
 import static dev.stay.common.events.AppliedEvents.notNewerThan;
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.selectOne;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -47,7 +49,20 @@ class CatalogFeedRepository {
                 .execute();
     }
 
+    /**
+     * Fewer rooms by default than a night on the default count has already sold would oversell it, which the database
+     * refuses (V20__no_night_oversold.sql): such nights keep what they sold and sell no more, their count pinned to
+     * the rooms taken, so the catalog's change still applies rather than being dead-lettered.
+     */
     void apply(UnitTypeChanged event) {
+        db.update(INVENTORY_NIGHT)
+                .set(INVENTORY_NIGHT.TOTAL_UNITS, INVENTORY_NIGHT.TAKEN_UNITS)
+                .where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(event.unitTypeId()))
+                .and(INVENTORY_NIGHT.TOTAL_UNITS.isNull())
+                .and(INVENTORY_NIGHT.TAKEN_UNITS.gt(event.defaultUnits()))
+                .andExists(selectOne().from(UNIT_TYPE).where(UNIT_TYPE.ID.eq(event.unitTypeId()))
+                        .and(notNewerThan(UNIT_TYPE.CATALOG_VERSION, event.propertyVersion())))
+                .execute();
         db.insertInto(UNIT_TYPE)
                 .set(UNIT_TYPE.ID, event.unitTypeId())
                 .set(UNIT_TYPE.PROPERTY_ID, event.propertyId())

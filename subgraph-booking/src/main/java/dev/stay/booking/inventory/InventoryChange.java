@@ -12,16 +12,19 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An owner's change to a room type's nights, built from the input only when every rule holds. A null
- * {@code rooms}, {@code price} or {@code closed} leaves that part of each night as it is.
+ * An owner's change to a room type's nights, built from the input only when every rule holds. A null part (rooms,
+ * price, closure, a sale rule) leaves that part of each night as it is.
  */
-record InventoryChange(UUID roomTypeId, LocalDate from, LocalDate to, Integer rooms, BigDecimal price, Boolean closed) {
+record InventoryChange(UUID roomTypeId, LocalDate from, LocalDate to, Integer rooms, BigDecimal price, Boolean closed,
+                       Integer minStay, Integer maxStay, Boolean closedToArrival, Boolean closedToDeparture) {
 
     static final int MAX_NIGHTS = 366;
     /** Owners open sale up to two years ahead; guests book up to {@link StayRequest#MAX_DAYS_AHEAD} days ahead. */
     static final int MAX_DAYS_AHEAD = 731;
     static final int MAX_ROOMS = 10_000;
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
+    /** The longest minimum or maximum stay an owner may set, in nights (the database holds the same bound). */
+    static final int MAX_STAY_LIMIT = 365;
 
     /**
      * @param today          the current day where the hotel is: nights before it are history
@@ -55,12 +58,28 @@ record InventoryChange(UUID roomTypeId, LocalDate from, LocalDate to, Integer ro
                 errors.add(priceError(currencyDigits));
             }
         }
-        if (input.getRooms() == null && input.getPrice() == null && input.getClosed() == null) {
-            errors.add(FieldError.of(null, InventoryErrorCode.NOTHING_TO_SET, "give rooms, price or closed"));
+        Integer minStay = input.getMinStay();
+        Integer maxStay = input.getMaxStay();
+        if (minStay != null && (minStay < 1 || minStay > MAX_STAY_LIMIT)) {
+            errors.add(FieldError.of("minStay", InventoryErrorCode.MIN_STAY_OUT_OF_RANGE,
+                    "minStay must be 1 to " + MAX_STAY_LIMIT + " nights"));
+        }
+        if (maxStay != null && (maxStay < 1 || maxStay > MAX_STAY_LIMIT)) {
+            errors.add(FieldError.of("maxStay", InventoryErrorCode.MAX_STAY_OUT_OF_RANGE,
+                    "maxStay must be 1 to " + MAX_STAY_LIMIT + " nights"));
+        } else if (minStay != null && maxStay != null && maxStay < minStay) {
+            errors.add(FieldError.of("maxStay", InventoryErrorCode.MAX_STAY_BELOW_MIN_STAY,
+                    "maxStay must not be below minStay"));
+        }
+        if (input.getRooms() == null && input.getPrice() == null && input.getClosed() == null && minStay == null
+                && maxStay == null && input.getClosedToArrival() == null && input.getClosedToDeparture() == null) {
+            errors.add(FieldError.of(null, InventoryErrorCode.NOTHING_TO_SET,
+                    "give rooms, price, closed, minStay, maxStay, closedToArrival or closedToDeparture"));
         }
         return errors.isEmpty()
                 ? Validated.valid(new InventoryChange(roomTypeId, input.getFrom(), input.getTo(), input.getRooms(),
-                        price, input.getClosed()))
+                        price, input.getClosed(), minStay, maxStay, input.getClosedToArrival(),
+                        input.getClosedToDeparture()))
                 : Validated.refused(errors);
     }
 

@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * An owner changed the nights of a room type from {@code from} to {@code to} (inclusive); null parts were left as
- * they were. Published on {@link InventoryEvents#TOPIC}, keyed by the property: the catalog learns from it that the
+ * An owner changed the nights of a room type from {@code from} to {@code to} (inclusive): rooms, price, closure or
+ * sale rules (stay limits by arrival night, closed to arrival or departure); null parts were left as they were. Published on {@link InventoryEvents#TOPIC}, keyed by the property: the catalog learns from it that the
  * property has prices in its currency, and search that its availability moved.
  */
 public record InventoryChanged(UUID propertyId, UUID roomTypeId, LocalDate from, LocalDate to, Integer rooms,
-                               BigDecimal price, String currency, Boolean closed, Instant occurredAt) {}
+                               BigDecimal price, String currency, Boolean closed, Integer minStay, Integer maxStay,
+                               Boolean closedToArrival, Boolean closedToDeparture, Instant occurredAt) {}

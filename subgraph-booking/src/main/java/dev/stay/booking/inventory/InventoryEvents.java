@@ -11,7 +11,7 @@ class InventoryEvents {
 
     /** One topic for the inventory of every property, keyed by property id so that a property's changes stay in order. */
     static final String TOPIC = "booking.inventory";
-    /** The fact: an owner changed rooms, price or closure of some nights. */
+    /** The fact: an owner changed rooms, price, closure or sale rules of some nights. */
     static final String INVENTORY_CHANGED = "inventory-changed";
 
     private final Outbox outbox;
@@ -22,6 +22,7 @@ class InventoryEvents {
 
     UUID changed(UUID propertyId, InventoryChange change, String currency) {
         return outbox.append(TOPIC, propertyId.toString(), INVENTORY_CHANGED, new InventoryChanged(propertyId, change.roomTypeId(),
-                change.from(), change.to(), change.rooms(), change.price(), currency, change.closed(), Instant.now()));
+                change.from(), change.to(), change.rooms(), change.price(), currency, change.closed(), change.minStay(),
+                change.maxStay(), change.closedToArrival(), change.closedToDeparture(), Instant.now()));
     }
 }

@@ -75,10 +75,15 @@ class InventoryRepository {
         Table<?> nights = values(rows).as("nights", "night");
         Field<LocalDate> night = field(name("nights", "night"), LocalDate.class);
         db.insertInto(INVENTORY_NIGHT, INVENTORY_NIGHT.UNIT_TYPE_ID, INVENTORY_NIGHT.NIGHT,
-                        INVENTORY_NIGHT.TOTAL_UNITS, INVENTORY_NIGHT.PRICE, INVENTORY_NIGHT.CLOSED)
+                        INVENTORY_NIGHT.TOTAL_UNITS, INVENTORY_NIGHT.PRICE, INVENTORY_NIGHT.CLOSED,
+                        INVENTORY_NIGHT.MIN_STAY, INVENTORY_NIGHT.MAX_STAY, INVENTORY_NIGHT.CLOSED_TO_ARRIVAL,
+                        INVENTORY_NIGHT.CLOSED_TO_DEPARTURE)
                 .select(select(val(change.roomTypeId()), night, val(change.rooms(), INVENTORY_NIGHT.TOTAL_UNITS),
                         val(change.price(), INVENTORY_NIGHT.PRICE),
-                        val(change.closed() != null && change.closed()))
+                        val(Boolean.TRUE.equals(change.closed())),
+                        val(change.minStay(), INVENTORY_NIGHT.MIN_STAY), val(change.maxStay(), INVENTORY_NIGHT.MAX_STAY),
+                        val(Boolean.TRUE.equals(change.closedToArrival())),
+                        val(Boolean.TRUE.equals(change.closedToDeparture())))
                         .from(nights))
                 .onConflict(INVENTORY_NIGHT.UNIT_TYPE_ID, INVENTORY_NIGHT.NIGHT)
                 .doUpdate()
@@ -87,6 +92,43 @@ class InventoryRepository {
                 .set(INVENTORY_NIGHT.PRICE, change.price() == null ? INVENTORY_NIGHT.PRICE : excluded(INVENTORY_NIGHT.PRICE))
                 .set(INVENTORY_NIGHT.CLOSED, change.closed() == null ? INVENTORY_NIGHT.CLOSED
                         : excluded(INVENTORY_NIGHT.CLOSED))
+                .set(INVENTORY_NIGHT.MIN_STAY, change.minStay() == null ? INVENTORY_NIGHT.MIN_STAY
+                        : excluded(INVENTORY_NIGHT.MIN_STAY))
+                .set(INVENTORY_NIGHT.MAX_STAY, change.maxStay() == null ? INVENTORY_NIGHT.MAX_STAY
+                        : excluded(INVENTORY_NIGHT.MAX_STAY))
+                .set(INVENTORY_NIGHT.CLOSED_TO_ARRIVAL, change.closedToArrival() == null
+                        ? INVENTORY_NIGHT.CLOSED_TO_ARRIVAL : excluded(INVENTORY_NIGHT.CLOSED_TO_ARRIVAL))
+                .set(INVENTORY_NIGHT.CLOSED_TO_DEPARTURE, change.closedToDeparture() == null
+                        ? INVENTORY_NIGHT.CLOSED_TO_DEPARTURE : excluded(INVENTORY_NIGHT.CLOSED_TO_DEPARTURE))
+                .execute();
+    }
+
+    /**
+     * Whether the change would leave a night of its range with a maximum stay below its minimum, one limit given and
+     * the other the night's own or its room type's.
+     */
+    boolean leavesMaxStayBelowMinStay(InventoryChange change) {
+        @SuppressWarnings("unchecked")
+        Row1<LocalDate>[] rows = change.nights().stream().map(d -> row(d)).toArray(Row1[]::new);
+        Table<?> nights = values(rows).as("nights", "night");
+        Field<LocalDate> night = field(name("nights", "night"), LocalDate.class);
+        return db.fetchExists(select(night)
+                .from(nights)
+                .join(UNIT_TYPE).on(UNIT_TYPE.ID.eq(change.roomTypeId()))
+                .leftJoin(INVENTORY_NIGHT)
+                .on(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(UNIT_TYPE.ID).and(INVENTORY_NIGHT.NIGHT.eq(night)))
+                .where(coalesce(val(change.minStay(), INVENTORY_NIGHT.MIN_STAY), INVENTORY_NIGHT.MIN_STAY, UNIT_TYPE.MIN_STAY)
+                        .gt(coalesce(val(change.maxStay(), INVENTORY_NIGHT.MAX_STAY), INVENTORY_NIGHT.MAX_STAY,
+                                UNIT_TYPE.MAX_STAY))));
+    }
+
+    /** A non-refundable policy is stored as no free hours and the whole total kept, whatever was set before. */
+    void setCancellationPolicy(UUID unitTypeId, CancellationPolicyChange policy) {
+        db.update(UNIT_TYPE)
+                .set(UNIT_TYPE.REFUNDABLE, policy.refundable())
+                .set(UNIT_TYPE.FREE_CANCELLATION_HOURS, policy.refundable() ? policy.freeCancellationHours() : 0)
+                .set(UNIT_TYPE.PENALTY_PERCENT, policy.refundable() ? policy.penaltyPercent() : 100)
+                .where(UNIT_TYPE.ID.eq(unitTypeId))
                 .execute();
     }
 
@@ -98,13 +140,15 @@ class InventoryRepository {
     }
 
     /**
-     * Every night of the stay for every unit type on sale, in one statement: a published property's active unit
-     * types; nothing of a draft or suspended property, nor a removed unit type. Inventory is sparse: a night without
-     * its own row has the unit type's default rooms and base price.
+     * Every night of the stay, and the check-out day (for its closed-to-departure), for every unit type on sale, in
+     * one statement: a published property's active unit types; nothing of a draft or suspended property, nor a
+     * removed unit type. Inventory is sparse: a night without its own row has the unit type's default rooms, base
+     * price and stay limits, and is open.
      */
     List<SaleNight> nights(UUID propertyId, StayRequest stay) {
         @SuppressWarnings("unchecked")
-        Row1<LocalDate>[] rows = stay.nights().stream().map(d -> row(d)).toArray(Row1[]::new);
+        Row1<LocalDate>[] rows = stay.checkIn().datesUntil(stay.checkOut().plusDays(1)).map(d -> row(d))
+                .toArray(Row1[]::new);
         Table<?> stayNights = values(rows).as("stay_nights", "night");
         Field<LocalDate> night = field(name("stay_nights", "night"), LocalDate.class);
         return db.select(
@@ -113,7 +157,12 @@ class InventoryRepository {
                                 .minus(coalesce(INVENTORY_NIGHT.TAKEN_UNITS, inline(0))),
                         coalesce(INVENTORY_NIGHT.PRICE, UNIT_TYPE.BASE_PRICE),
                         coalesce(INVENTORY_NIGHT.CLOSED, inline(false)),
-                        UNIT_TYPE.MAX_GUESTS, UNIT_TYPE.FREE_CANCELLATION_HOURS, UNIT_TYPE.PENALTY_PERCENT,
+                        coalesce(INVENTORY_NIGHT.MIN_STAY, UNIT_TYPE.MIN_STAY),
+                        coalesce(INVENTORY_NIGHT.MAX_STAY, UNIT_TYPE.MAX_STAY),
+                        coalesce(INVENTORY_NIGHT.CLOSED_TO_ARRIVAL, inline(false)),
+                        coalesce(INVENTORY_NIGHT.CLOSED_TO_DEPARTURE, inline(false)),
+                        UNIT_TYPE.MAX_GUESTS, UNIT_TYPE.REFUNDABLE, UNIT_TYPE.FREE_CANCELLATION_HOURS,
+                        UNIT_TYPE.PENALTY_PERCENT,
                         PROPERTY.CURRENCY, PROPERTY.TIME_ZONE.convertFrom(ZoneId::of), PROPERTY.CHECK_IN_TIME)
                 .from(UNIT_TYPE)
                 .join(PROPERTY).on(PROPERTY.ID.eq(UNIT_TYPE.PROPERTY_ID))

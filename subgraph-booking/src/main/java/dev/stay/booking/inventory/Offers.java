@@ -16,27 +16,25 @@ final class Offers {
     private Offers() {}
 
     /**
-     * A unit type is offered when it sleeps the party, is open and priced on every night of the stay and has the
-     * rooms asked for free on each of them. Prices are per room and night, in the property's currency.
+     * A unit type is offered when {@link SaleRules} find no reason not to sell it for the stay. Prices are per room
+     * and night, in the property's currency.
+     *
+     * @param days every unit type's nights of the stay and, when it has one, its row for the check-out day: only that
+     *             day's closed-to-departure counts
      */
-    static List<RoomOffer> forStay(StayRequest stay, List<SaleNight> nights) {
+    static List<RoomOffer> forStay(StayRequest stay, List<SaleNight> days) {
         Map<UUID, List<SaleNight>> byUnitType = new LinkedHashMap<>();
-        for (SaleNight night : nights) {
-            byUnitType.computeIfAbsent(night.unitTypeId(), id -> new ArrayList<>()).add(night);
+        for (SaleNight day : days) {
+            byUnitType.computeIfAbsent(day.unitTypeId(), id -> new ArrayList<>()).add(day);
         }
-        int stayNights = stay.nights().size();
         List<RoomOffer> offers = new ArrayList<>();
-        for (List<SaleNight> unitNights : byUnitType.values()) {
-            SaleNight first = unitNights.getFirst();
-            if (unitNights.size() != stayNights || first.maxGuests() < stay.guestsPerRoom()) {
-                continue;
+        for (List<SaleNight> unitDays : byUnitType.values()) {
+            List<SaleNight> nights = unitDays.stream().filter(d -> d.night().isBefore(stay.checkOut())).toList();
+            boolean closedToDeparture = unitDays.stream()
+                    .anyMatch(d -> d.night().equals(stay.checkOut()) && d.closedToDeparture());
+            if (SaleRules.refusal(stay, nights, closedToDeparture).isEmpty()) {
+                offers.add(offer(stay, nights, nights.stream().mapToInt(SaleNight::freeUnits).min().orElse(0)));
             }
-            int available = unitNights.stream()
-                    .mapToInt(n -> n.closed() || n.price() == null ? 0 : n.freeUnits()).min().orElse(0);
-            if (available < stay.rooms()) {
-                continue;
-            }
-            offers.add(offer(stay, unitNights, available));
         }
         offers.sort((a, b) -> new BigDecimal(a.totalPrice().amount()).compareTo(new BigDecimal(b.totalPrice().amount())));
         return offers;
@@ -56,12 +54,17 @@ final class Offers {
                 money(total, scale, first.currency()), policy(stay, first));
     }
 
-    /** Free cancellation ends the given hours before check-in time on the day of arrival, in the property's zone. */
+    /**
+     * Free cancellation ends the given hours before check-in time on the day of arrival, in the property's zone; a
+     * non-refundable rate has none and keeps everything.
+     */
     private static RoomOffer.CancellationPolicy policy(StayRequest stay, SaleNight terms) {
-        OffsetDateTime freeUntil = terms.freeCancellationHours() == 0 ? null
-                : stay.checkIn().atTime(terms.checkInTime()).atZone(terms.zone())
-                        .minusHours(terms.freeCancellationHours()).toOffsetDateTime();
-        return new RoomOffer.CancellationPolicy(freeUntil, terms.penaltyPercent());
+        if (!terms.refundable()) {
+            return new RoomOffer.CancellationPolicy(false, null, 100);
+        }
+        OffsetDateTime freeUntil = stay.checkIn().atTime(terms.checkInTime()).atZone(terms.zone())
+                .minusHours(terms.freeCancellationHours()).toOffsetDateTime();
+        return new RoomOffer.CancellationPolicy(true, freeUntil, terms.penaltyPercent());
     }
 
     private static RoomOffer.Money money(BigDecimal amount, int scale, String currency) {

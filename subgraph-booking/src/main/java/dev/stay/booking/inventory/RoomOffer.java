@@ -16,5 +16,5 @@ record RoomOffer(RoomTypeRef roomType, int available, List<NightlyPrice> nightly
 
     record Money(String amount, String currency) {}
 
-    record CancellationPolicy(OffsetDateTime freeCancellationUntil, int penaltyPercent) {}
+    record CancellationPolicy(boolean refundable, OffsetDateTime freeCancellationUntil, int penaltyPercent) {}
 }

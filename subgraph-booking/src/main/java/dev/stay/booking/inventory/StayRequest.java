@@ -9,7 +9,7 @@ import java.util.List;
  * A stay a guest asks about: nights from checkIn (inclusive) to checkOut (exclusive), for a party in some rooms.
  * Built only through {@link #of}, so one that exists obeys the rules.
  */
-record StayRequest(LocalDate checkIn, LocalDate checkOut, int guests, int rooms) {
+public record StayRequest(LocalDate checkIn, LocalDate checkOut, int guests, int rooms) {
 
     static final int MAX_NIGHTS = 30;
     static final int MAX_DAYS_AHEAD = 550;
@@ -19,7 +19,7 @@ record StayRequest(LocalDate checkIn, LocalDate checkOut, int guests, int rooms)
     /**
      * @param today the current day where the property is: a stay may start there today, not before
      */
-    static StayRequest of(LocalDate checkIn, LocalDate checkOut, int guests, int rooms, LocalDate today) {
+    public static StayRequest of(LocalDate checkIn, LocalDate checkOut, int guests, int rooms, LocalDate today) {
         if (!checkOut.isAfter(checkIn)) {
             throw new BadUserInput("checkOut", "CHECK_OUT_NOT_AFTER_CHECK_IN", "checkOut must be after checkIn");
         }
@@ -42,12 +42,12 @@ record StayRequest(LocalDate checkIn, LocalDate checkOut, int guests, int rooms)
         return new StayRequest(checkIn, checkOut, guests, rooms);
     }
 
-    List<LocalDate> nights() {
+    public List<LocalDate> nights() {
         return checkIn.datesUntil(checkOut).toList();
     }
 
     /** Guests per room, rounded up: the capacity each room of the stay must have. */
-    int guestsPerRoom() {
+    public int guestsPerRoom() {
         return (guests + rooms - 1) / rooms;
     }
 }

@@ -1,11 +1,13 @@
 package dev.stay.booking.catalogfeed;
 
 import static dev.stay.booking.db.Tables.APPLIED_EVENT;
+import static dev.stay.booking.db.Tables.INVENTORY_NIGHT;
 import static dev.stay.booking.db.Tables.PROPERTY;
 import static dev.stay.booking.db.Tables.UNIT_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.stay.booking.db.tables.records.InventoryNightRecord;
 import dev.stay.booking.db.tables.records.PropertyRecord;
 import dev.stay.booking.db.tables.records.UnitTypeRecord;
 import dev.stay.common.events.AppliedEventsPruning;
@@ -14,6 +16,7 @@ import dev.stay.common.test.SubgraphTest;
 import dev.stay.devstack.engines.Engines;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -111,6 +114,31 @@ class CatalogFeedIT {
         assertThat(db.fetchOne(UNIT_TYPE, UNIT_TYPE.ID.eq(suite)).getDefaultUnits()).isEqualTo(7);
         assertThat(db.fetchCount(APPLIED_EVENT, APPLIED_EVENT.EVENT_ID.in(
                 ids(euros, pounds, fiveRooms, sevenRooms, marker)))).isEqualTo(5);
+    }
+
+    @Test
+    void fewerRoomsByDefaultThanANightHasSoldPinThatNightToWhatItSoldInsteadOfOversellingIt() {
+        Event property = propertyChanged(1, "Europe/Madrid", "EUR");
+        Event fiveRooms = unitTypeChanged(1, 2, 0, 5, false);
+        publish(property, fiveRooms);
+        awaitApplied(property, fiveRooms);
+        LocalDate busy = LocalDate.now().plusDays(10);
+        LocalDate quiet = busy.plusDays(1);
+        LocalDate ownCount = busy.plusDays(2);
+        db.batchInsert(
+                new InventoryNightRecord().setUnitTypeId(suite).setNight(busy).setTakenUnits(4),
+                new InventoryNightRecord().setUnitTypeId(suite).setNight(quiet).setTakenUnits(1),
+                new InventoryNightRecord().setUnitTypeId(suite).setNight(ownCount).setTotalUnits(8).setTakenUnits(6))
+                .execute();
+
+        Event twoRooms = unitTypeChanged(2, 2, 0, 2, false);
+        publish(twoRooms);
+        awaitApplied(twoRooms);
+
+        assertThat(db.fetchOne(UNIT_TYPE, UNIT_TYPE.ID.eq(suite)).getDefaultUnits()).isEqualTo(2);
+        assertThat(db.selectFrom(INVENTORY_NIGHT).where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(suite))
+                .orderBy(INVENTORY_NIGHT.NIGHT).fetch(InventoryNightRecord::getTotalUnits))
+                .as("sold out where it had sold more; the rest as they were").containsExactly(4, null, 8);
     }
 
     @Test

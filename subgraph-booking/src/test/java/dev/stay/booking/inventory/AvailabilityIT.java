@@ -35,7 +35,7 @@ class AvailabilityIT {
                     available
                     nightlyPrices { date price { amount currency } }
                     totalPrice { amount currency }
-                    cancellationPolicy { freeCancellationUntil penaltyPercent }
+                    cancellationPolicy { refundable freeCancellationUntil penaltyPercent }
                   }
                 }
               }
@@ -50,7 +50,10 @@ class AvailabilityIT {
     UUID suite = UUID.randomUUID();
     LocalDate checkIn = LocalDate.now().plusDays(40);
 
-    /** A Lisbon hotel: 10 twins at 100 (one night priced 150, another with 1 room left) and 2 suites at 250. */
+    /**
+     * A Lisbon hotel: 10 twins at 100 (one night priced 150, another with 1 room left), free to cancel until 24 hours
+     * before check-in, and 2 suites at 250, not refundable.
+     */
     @BeforeEach
     void aHotelWithOneTwinLeftOnItsSecondNight() {
         db.batchInsert(
@@ -58,7 +61,7 @@ class AvailabilityIT {
                 new UnitTypeRecord().setId(twin).setPropertyId(hotel).setMaxGuests(2).setDefaultUnits(10)
                         .setBasePrice(new BigDecimal("100.00")),
                 new UnitTypeRecord().setId(suite).setPropertyId(hotel).setMaxGuests(4).setDefaultUnits(2)
-                        .setBasePrice(new BigDecimal("250.00")).setFreeCancellationHours(0),
+                        .setBasePrice(new BigDecimal("250.00")).setRefundable(false),
                 new InventoryNightRecord().setUnitTypeId(twin).setNight(checkIn).setPrice(new BigDecimal("150.00")),
                 new InventoryNightRecord().setUnitTypeId(twin).setNight(checkIn.plusDays(1)).setTotalUnits(10)
                         .setTakenUnits(9))
@@ -78,6 +81,74 @@ class AvailabilityIT {
                 .entity(Map.class).isEqualTo(Map.of("amount", "350.00", "currency", "EUR"));
         response.path("_entities[0].availability[1].totalPrice.amount").entity(String.class).isEqualTo("750.00");
         response.path("_entities[0].availability[1].cancellationPolicy.freeCancellationUntil").valueIsNull();
+    }
+
+    @Test
+    void eachOfferShowsItsRoomTypesCancellationPolicyAndANonRefundableOneSaysSo() {
+        var response = availability(hotel, checkIn, checkIn.plusDays(3), 2, 1);
+
+        // Lisbon in winter or summer: check-in at 15:00 local, 24 hours before, in the hotel's offset
+        response.path("_entities[0].availability[0].cancellationPolicy").entity(Map.class).satisfies(policy -> {
+            assertThat(policy.get("refundable")).isEqualTo(true);
+            assertThat(java.time.OffsetDateTime.parse((String) policy.get("freeCancellationUntil")).toInstant())
+                    .isEqualTo(checkIn.minusDays(1).atTime(15, 0).atZone(java.time.ZoneId.of("Europe/Lisbon")).toInstant());
+            assertThat(policy.get("penaltyPercent")).isEqualTo(100);
+        });
+        response.path("_entities[0].availability[1].cancellationPolicy.refundable").entity(Boolean.class).isEqualTo(false)
+                .path("_entities[0].availability[1].cancellationPolicy.penaltyPercent").entity(Integer.class).isEqualTo(100);
+    }
+
+    @Test
+    void aStayArrivingOnANightClosedToArrivalIsNotOfferedButOneStayingThroughItIs() {
+        rule(suite, checkIn.plusDays(1), n -> n.setClosedToArrival(true));
+
+        assertThat(offered(checkIn.plusDays(1), checkIn.plusDays(3))).containsExactly(twin.toString());
+        assertThat(offered(checkIn, checkIn.plusDays(3))).containsExactly(twin.toString(), suite.toString());
+    }
+
+    @Test
+    void aStayLeavingOnADayClosedToDepartureIsNotOfferedButOneStayingThroughItIs() {
+        rule(suite, checkIn.plusDays(2), n -> n.setClosedToDeparture(true));
+
+        assertThat(offered(checkIn, checkIn.plusDays(2))).containsExactly(twin.toString());
+        assertThat(offered(checkIn, checkIn.plusDays(3))).containsExactly(twin.toString(), suite.toString());
+    }
+
+    @Test
+    void theArrivalNightsMinimumStayKeepsShorterStaysOut() {
+        rule(suite, checkIn, n -> n.setMinStay(3));
+        rule(suite, checkIn.plusDays(1), n -> n.setMinStay(5));
+
+        assertThat(offered(checkIn, checkIn.plusDays(2))).containsExactly(twin.toString());
+        assertThat(offered(checkIn, checkIn.plusDays(3))).as("exactly the minimum; later nights' minimum does not count")
+                .containsExactly(twin.toString(), suite.toString());
+    }
+
+    @Test
+    void theArrivalNightsMaximumStayKeepsLongerStaysOut() {
+        rule(suite, checkIn, n -> n.setMaxStay(2));
+
+        assertThat(offered(checkIn, checkIn.plusDays(3))).containsExactly(twin.toString());
+        assertThat(offered(checkIn, checkIn.plusDays(2))).containsExactly(twin.toString(), suite.toString());
+    }
+
+    @Test
+    void aNightWithoutARowHasTheRoomTypesStayLimits() {
+        db.update(UNIT_TYPE).set(UNIT_TYPE.MIN_STAY, 4).where(UNIT_TYPE.ID.eq(suite)).execute();
+
+        assertThat(offered(checkIn, checkIn.plusDays(3))).containsExactly(twin.toString());
+        assertThat(offered(checkIn, checkIn.plusDays(4))).contains(suite.toString());
+    }
+
+    private void rule(UUID roomType, LocalDate night, java.util.function.Consumer<InventoryNightRecord> rule) {
+        InventoryNightRecord record = new InventoryNightRecord().setUnitTypeId(roomType).setNight(night);
+        rule.accept(record);
+        db.insertInto(dev.stay.booking.db.Tables.INVENTORY_NIGHT).set(record).execute();
+    }
+
+    private List<String> offered(LocalDate from, LocalDate to) {
+        return availability(hotel, from, to, 2, 1).path("_entities[0].availability[*].roomType.id")
+                .entityList(String.class).get();
     }
 
     @Test

@@ -55,8 +55,8 @@ class OffersTest {
     void aNightWithoutAPriceIsNotForSale() {
         List<SaleNight> nights = new ArrayList<>(nights(DOUBLE, 5, "100", "100"));
         SaleNight unpriced = nights.get(1);
-        nights.set(1, new SaleNight(DOUBLE, unpriced.night(), 5, null, false, 2, 48, 50, "EUR",
-                ZoneId.of("Europe/Lisbon"), LocalTime.of(15, 0)));
+        nights.set(1, new SaleNight(DOUBLE, unpriced.night(), 5, null, false, 1, null, false, false, 2, true, 48, 50,
+                "EUR", ZoneId.of("Europe/Lisbon"), LocalTime.of(15, 0)));
 
         assertThat(Offers.forStay(stay(2, 2, 1), nights)).isEmpty();
     }
@@ -75,8 +75,8 @@ class OffersTest {
 
     @Test
     void amountsUseTheCurrencysDecimals() {
-        SaleNight yen = new SaleNight(DOUBLE, CHECK_IN, 4, new BigDecimal("18000.40"), false, 2, 24, 100, "JPY",
-                ZoneId.of("Asia/Tokyo"), LocalTime.of(15, 0));
+        SaleNight yen = new SaleNight(DOUBLE, CHECK_IN, 4, new BigDecimal("18000.40"), false, 1, null, false, false, 2,
+                true, 24, 100, "JPY", ZoneId.of("Asia/Tokyo"), LocalTime.of(15, 0));
 
         assertThat(Offers.forStay(stay(1, 2, 1), List.of(yen)).getFirst().totalPrice())
                 .isEqualTo(new RoomOffer.Money("18000", "JPY"));
@@ -94,13 +94,42 @@ class OffersTest {
 
     @Test
     void aNonRefundableRateHasNoFreeCancellation() {
-        SaleNight nonRefundable = new SaleNight(DOUBLE, CHECK_IN, 3, new BigDecimal("90"), false, 2, 0, 100, "EUR",
-                ZoneId.of("Europe/Lisbon"), LocalTime.of(15, 0));
+        SaleNight nonRefundable = new SaleNight(DOUBLE, CHECK_IN, 3, new BigDecimal("90"), false, 1, null, false,
+                false, 2, false, 48, 20, "EUR", ZoneId.of("Europe/Lisbon"), LocalTime.of(15, 0));
 
         RoomOffer offer = Offers.forStay(stay(1, 2, 1), List.of(nonRefundable)).getFirst();
 
+        assertThat(offer.cancellationPolicy().refundable()).isFalse();
         assertThat(offer.cancellationPolicy().freeCancellationUntil()).isNull();
-        assertThat(offer.cancellationPolicy().penaltyPercent()).isEqualTo(100);
+        assertThat(offer.cancellationPolicy().penaltyPercent()).as("the whole total is kept").isEqualTo(100);
+    }
+
+    @Test
+    void zeroFreeHoursOfARefundableRateMeanFreeUntilTheCheckInTime() {
+        SaleNight untilCheckIn = new SaleNight(DOUBLE, CHECK_IN, 3, new BigDecimal("90"), false, 1, null, false,
+                false, 2, true, 0, 30, "EUR", ZoneId.of("Europe/Lisbon"), LocalTime.of(14, 0));
+
+        RoomOffer.CancellationPolicy policy = Offers.forStay(stay(1, 2, 1), List.of(untilCheckIn)).getFirst()
+                .cancellationPolicy();
+
+        assertThat(policy.refundable()).isTrue();
+        assertThat(policy.freeCancellationUntil()).isEqualTo(OffsetDateTime.of(2026, 12, 10, 14, 0, 0, 0, ZoneOffset.UTC));
+        assertThat(policy.penaltyPercent()).isEqualTo(30);
+    }
+
+    @Test
+    void theCheckOutDaysRowOnlyCountsForDepartureAndIsNeitherPricedNorCounted() {
+        List<SaleNight> days = new ArrayList<>(nights(DOUBLE, 5, "100", "100"));
+        days.add(night(DOUBLE, CHECK_IN.plusDays(2), 0, "999", true));
+
+        RoomOffer offer = Offers.forStay(stay(2, 2, 1), days).getFirst();
+        assertThat(offer.totalPrice().amount()).isEqualTo("200.00");
+        assertThat(offer.available()).isEqualTo(5);
+
+        SaleNight departure = days.removeLast();
+        days.add(new SaleNight(DOUBLE, departure.night(), 5, null, false, 1, null, false, true, 2, true, 48, 50,
+                "EUR", ZoneId.of("Europe/Lisbon"), LocalTime.of(15, 0)));
+        assertThat(Offers.forStay(stay(2, 2, 1), days)).as("closed to departure on the check-out day").isEmpty();
     }
 
     private static StayRequest stay(int nights, int guests, int rooms) {
@@ -117,7 +146,7 @@ class OffersTest {
 
     private static SaleNight night(UUID unitType, LocalDate date, int free, String price, boolean closed) {
         int maxGuests = unitType.equals(SUITE) ? 4 : 2;
-        return new SaleNight(unitType, date, free, new BigDecimal(price), closed, maxGuests, 48, 50, "EUR",
-                ZoneId.of("Europe/Lisbon"), LocalTime.of(15, 0));
+        return new SaleNight(unitType, date, free, new BigDecimal(price), closed, 1, null, false, false, maxGuests,
+                true, 48, 50, "EUR", ZoneId.of("Europe/Lisbon"), LocalTime.of(15, 0));
     }
 }

@@ -163,12 +163,16 @@ class SetRoomInventoryIT {
             "three decimals,        PRICE_INVALID,      price,  0,    1, price, 10.005",
             "not a number,          PRICE_INVALID,      price,  0,    1, price, ten",
             "negative price,        PRICE_INVALID,      price,  0,    1, price, -1",
-            "over two years ahead,  RANGE_TOO_FAR,      to,   700,   50, rooms, 3"})
+            "over two years ahead,  RANGE_TOO_FAR,      to,   700,   50, rooms, 3",
+            "no minimum stay,       MIN_STAY_OUT_OF_RANGE, minStay, 0, 1, minStay, 0",
+            "minimum over a year,   MIN_STAY_OUT_OF_RANGE, minStay, 0, 1, minStay, 366",
+            "no maximum stay,       MAX_STAY_OUT_OF_RANGE, maxStay, 0, 1, maxStay, 0",
+            "maximum over a year,   MAX_STAY_OUT_OF_RANGE, maxStay, 0, 1, maxStay, 366"})
     void invalidInputIsRefusedWithACodeAndChangesNothing(String why, String code, String field, int fromOffset,
                                                          int length, String setting, String value) {
         SignedIn.as(owner, "owner");
         LocalDate start = LocalDate.now().plusDays(fromOffset == -30 ? -30 : 20 + fromOffset);
-        Object given = setting.equals("rooms") ? (Object) Integer.parseInt(value) : value;
+        Object given = setting.equals("price") ? value : (Object) Integer.parseInt(value);
 
         var result = set(input(start, start.plusDays(length), Map.of(setting, given)));
 
@@ -177,6 +181,90 @@ class SetRoomInventoryIT {
         result.path("setRoomInventory.roomType").valueIsNull();
         assertThat(nights()).hasSize(1);
         assertThat(announced()).isEmpty();
+    }
+
+    @Test
+    void theOwnerSetsSaleRulesPerNightAndLeavesEverythingElseAsItWas() {
+        SignedIn.as(owner, "owner");
+        set(input(from, from.plusDays(2), Map.of("price", "99.00", "closed", true)));
+
+        var result = set(input(from, from.plusDays(2),
+                Map.of("minStay", 2, "maxStay", 7, "closedToArrival", true)));
+
+        result.path("setRoomInventory.errors").entityList(Object.class).hasSize(0);
+        result.path("setRoomInventory.nights").entity(Integer.class).isEqualTo(3);
+        assertThat(nights()).hasSize(3).allSatisfy(n -> {
+            assertThat(n.getMinStay()).isEqualTo(2);
+            assertThat(n.getMaxStay()).isEqualTo(7);
+            assertThat(n.getClosedToArrival()).isTrue();
+            assertThat(n.getClosedToDeparture()).isFalse();
+            assertThat(n.getPrice()).isEqualByComparingTo("99.00");
+            assertThat(n.getClosed()).isTrue();
+        });
+        assertThat(announced()).last().satisfies(event -> assertThat(event.getPayload().data())
+                .contains("\"minStay\": 2", "\"maxStay\": 7", "\"closedToArrival\": true"));
+
+        set(input(from.plusDays(1), from.plusDays(1), Map.of("closedToDeparture", true, "closedToArrival", false)));
+
+        assertThat(nights()).extracting(InventoryNightRecord::getClosedToDeparture).containsExactly(false, true, false);
+        assertThat(nights()).extracting(InventoryNightRecord::getClosedToArrival).containsExactly(true, false, true);
+        assertThat(nights()).extracting(InventoryNightRecord::getMinStay).containsOnly(2);
+    }
+
+    @Test
+    void aNewNightGetsOnlyTheRulesGivenAndTheRoomTypesDefaultsForTheRest() {
+        SignedIn.as(owner, "owner");
+
+        set(input(from.plusDays(3), from.plusDays(3), Map.of("maxStay", 3)))
+                .path("setRoomInventory.errors").entityList(Object.class).hasSize(0);
+
+        assertThat(nights()).last().satisfies(n -> {
+            assertThat(n.getMaxStay()).isEqualTo(3);
+            assertThat(n.getMinStay()).as("the room type's").isNull();
+            assertThat(n.getClosedToArrival()).isFalse();
+            assertThat(n.getTotalUnits()).isNull();
+            assertThat(n.getPrice()).isNull();
+        });
+    }
+
+    @Test
+    void aMaximumStayBelowTheMinimumIsRefusedAndChangesNothing() {
+        SignedIn.as(owner, "owner");
+
+        var result = set(input(from, from.plusDays(2), Map.of("minStay", 4, "maxStay", 3)));
+
+        result.path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("MAX_STAY_BELOW_MIN_STAY");
+        result.path("setRoomInventory.errors[0].field").entity(String.class).isEqualTo("maxStay");
+        assertThat(nights()).hasSize(1).allSatisfy(n -> assertThat(n.getMinStay()).isNull());
+        assertThat(announced()).isEmpty();
+    }
+
+    @Test
+    void aLimitGivenAloneMustNotCrossTheOtherLimitANightOrItsRoomTypeAlreadyHas() {
+        SignedIn.as(owner, "owner");
+        set(input(from, from.plusDays(2), Map.of("maxStay", 5)));
+        db.update(dev.stay.booking.db.Tables.UNIT_TYPE).set(dev.stay.booking.db.Tables.UNIT_TYPE.MIN_STAY, 3)
+                .where(dev.stay.booking.db.Tables.UNIT_TYPE.ID.eq(roomType)).execute();
+
+        set(input(from.plusDays(2), from.plusDays(4), Map.of("minStay", 6)))
+                .path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("MAX_STAY_BELOW_MIN_STAY")
+                .path("setRoomInventory.errors[0].field").entity(String.class).isEqualTo("minStay");
+        set(input(from.plusDays(3), from.plusDays(4), Map.of("maxStay", 2)))
+                .path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("MAX_STAY_BELOW_MIN_STAY")
+                .path("setRoomInventory.errors[0].field").entity(String.class).isEqualTo("maxStay");
+
+        assertThat(nights()).hasSize(3).allSatisfy(n -> assertThat(n.getMinStay()).isNull());
+        set(input(from.plusDays(3), from.plusDays(4), Map.of("minStay", 6)))
+                .path("setRoomInventory.errors").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void anotherOwnerCannotSetSaleRules() {
+        SignedIn.as(UUID.randomUUID(), "owner");
+
+        set(input(from, from.plusDays(2), Map.of("closedToArrival", true)))
+                .path("setRoomInventory.errors[0].code").entity(String.class).isEqualTo("FORBIDDEN");
+        assertThat(nights()).hasSize(1).allSatisfy(n -> assertThat(n.getClosedToArrival()).isFalse());
     }
 
     @Test
