@@ -140,6 +140,14 @@ public class RoomsForBooking {
                 .execute();
     }
 
+    /**
+     * A hotel as {@code Hotel.availability} resolves it, for other features' types that link to a hotel
+     * ({@code Booking.hotel}): the router may ask for the hotel's availability right there.
+     */
+    public static Object hotel(UUID id) {
+        return new AvailabilityController.Hotel(id);
+    }
+
     private void lock(UUID roomTypeId, LocalDate checkIn, LocalDate checkOut) {
         inventory.lockNights(roomTypeId, checkIn, checkOut.minusDays(1));
     }

@@ -10,9 +10,10 @@ import java.util.UUID;
 
 /**
  * A booking as the API shows it (the schema's {@code Booking}); {@code ownerId}, the hotel owner's, is only for
- * deciding who may see it.
+ * deciding who may see it. {@code hotel} is the inventory's own hotel ({@code RoomsForBooking.hotel}), so that
+ * {@code booking { hotel { availability } }} resolves.
  */
-record Booking(UUID id, String reference, String status, Ref hotel, Ref roomType, LocalDate checkIn,
+record Booking(UUID id, String reference, String status, Object hotel, Ref roomType, LocalDate checkIn,
                LocalDate checkOut, int guests, int rooms, List<NightlyPrice> nightlyPrices, Money totalPrice,
                Payment payment, OffsetDateTime holdExpiresAt, OffsetDateTime createdAt, Ref guest, String note,
                String partnerReference, UUID ownerId) {

@@ -99,7 +99,7 @@ class BookingRepository {
                         Booking.Money.of(n.get(BOOKING_NIGHT.PRICE), currency)))
                 .toList();
         return new Booking(r.get(BOOKING.ID), r.get(BOOKING.REFERENCE), r.get(BOOKING.STATUS),
-                new Booking.Ref(r.get(BOOKING.PROPERTY_ID)), new Booking.Ref(r.get(BOOKING.UNIT_TYPE_ID)),
+                RoomsForBooking.hotel(r.get(BOOKING.PROPERTY_ID)), new Booking.Ref(r.get(BOOKING.UNIT_TYPE_ID)),
                 r.get(BOOKING.CHECK_IN), r.get(BOOKING.CHECK_OUT), r.get(BOOKING.GUESTS), r.get(BOOKING.ROOMS),
                 prices, Booking.Money.of(r.get(BOOKING.TOTAL), currency),
                 new Booking.Payment(r.get(BOOKING.PAYMENT_STATUS), Booking.Money.of(r.get(BOOKING.CHARGED), currency),

@@ -47,6 +47,21 @@ class BookingVisibilityIT {
     }
 
     @Test
+    void theBookingsHotelAnswersItsAvailabilityInTheSameRequest() {
+        SignedIn.as(guest, "guest");
+
+        graphQl.document("""
+                        query ($id: ID!, $in: Date!, $out: Date!) {
+                          booking(id: $id) { hotel { id availability(checkIn: $in, checkOut: $out, guests: 2) { available } } }
+                        }""")
+                .variable("id", booking.toString()).variable("in", hotel.checkIn().toString())
+                .variable("out", hotel.checkOut().toString())
+                .execute()
+                .path("booking.hotel.id").entity(String.class).isEqualTo(hotel.hotel().toString())
+                .path("booking.hotel.availability[0].available").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
     void anotherGuestSeesNothingByIdNorThroughEntities() {
         SignedIn.as(UUID.randomUUID(), "guest");
         assertSeesNothing();

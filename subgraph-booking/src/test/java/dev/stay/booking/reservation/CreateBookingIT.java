@@ -9,8 +9,12 @@ import static dev.stay.booking.reservation.BookingFixtures.answer;
 import static dev.stay.booking.reservation.BookingFixtures.bookingId;
 import static dev.stay.booking.reservation.BookingFixtures.paymentProvider;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import dev.stay.common.test.DeadLetters;
 import dev.stay.common.test.SubgraphTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jooq.DSLContext;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -153,6 +158,35 @@ class CreateBookingIT {
                 .variable("key", "d").execute())).isEqualTo("UNAUTHENTICATED");
         hotel.assertRoomsTaken(0);
         assertThat(hotel.bookings()).isZero();
+    }
+
+    @Test
+    void theDatabaseRefusesABookingThatMakesNoSense() {
+        var hotel = BookingFixtures.aHotelWithRoomsLeft(db, graphQl, 5);
+        UUID booking = bookingId(hotel.book(UUID.randomUUID(), "k", hotel.input("tok_ok")));
+
+        assertThatThrownBy(() -> db.update(BOOKING).set(BOOKING.ROOMS, 0).where(BOOKING.ID.eq(booking)).execute())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> db.update(BOOKING).set(BOOKING.CHECK_OUT, hotel.checkIn()).where(BOOKING.ID.eq(booking))
+                .execute()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> db.update(BOOKING).set(BOOKING.STATUS, "LOST").where(BOOKING.ID.eq(booking)).execute())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> db.update(BOOKING).set(BOOKING.STATUS, "EXPIRED").where(BOOKING.ID.eq(booking)).execute())
+                .as("a booking that did not happen keeps no money").isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(hotel.status(booking)).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void theConfirmationReachesKafkaKeyedByTheHotel() {
+        var hotel = BookingFixtures.aHotelWithRoomsLeft(db, graphQl, 5);
+        UUID booking = bookingId(hotel.book(UUID.randomUUID(), "k", hotel.input("tok_ok")));
+
+        // DeadLetters reads any topic from its beginning to its end, keeping the records of one key
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(new DeadLetters("booking.booking")
+                .withKey(hotel.hotel()))
+                .extracting(DeadLetters.Letter::value)
+                .anySatisfy(v -> assertThat(v).contains("\"type\":\"booking.held\"").contains(booking.toString()))
+                .anySatisfy(v -> assertThat(v).contains("\"type\":\"booking.confirmed\"").contains(booking.toString())));
     }
 
     private static String rejection(GraphQlTester.Response response) {

@@ -2,6 +2,7 @@ package dev.stay.booking.reservation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -13,6 +14,7 @@ import static dev.stay.booking.reservation.BookingFixtures.bookingId;
 import static dev.stay.booking.reservation.BookingFixtures.paymentProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stay.booking.payment.PaymentProvider;
 import dev.stay.common.test.SubgraphTest;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,6 +33,7 @@ class PaymentOutcomesIT {
     @Autowired DSLContext db;
     @Autowired PaymentReconciliation reconciliation;
     @Autowired HoldSweeper sweeper;
+    @Autowired PaymentSettlement settlement;
 
     @Test
     void aDeclinedCardFailsTheBookingAndReleasesTheRooms() {
@@ -131,6 +134,26 @@ class PaymentOutcomesIT {
 
         assertThat(hotel.status(booking)).isEqualTo("HELD");
         hotel.assertRoomsTaken(1);
+    }
+
+    @Test
+    void aChargeThatArrivesAfterTheHoldWasReleasedIsRefunded() {
+        var hotel = BookingFixtures.aHotelWithRoomsLeft(db, graphQl, 1);
+        UUID booking = bookingId(hotel.book(UUID.randomUUID(), "k", hotel.input("tok_timeout")));
+        expire(booking);
+        sweeper.sweep(); // the provider holds no charge yet: released
+        assertThat(hotel.status(booking)).isEqualTo("EXPIRED");
+
+        settlement.apply(booking, new PaymentProvider.Charge(PaymentProvider.Status.SUCCEEDED, "ch_late"), "EXPIRED");
+
+        assertThat(hotel.status(booking)).isEqualTo("EXPIRED");
+        assertThat(hotel.paymentStatus(booking)).isEqualTo("REFUNDED");
+        assertThat(paymentProvider().findAll(postRequestedFor(urlEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo(PaymentSettlement.refundKey(booking)))
+                .withRequestBody(matchingJsonPath("$.chargeId", equalTo("ch_late")))
+                .withRequestBody(matchingJsonPath("$.amount", equalTo("200.00")))))
+                .hasSize(1);
+        hotel.assertRoomsTaken(0);
     }
 
     private void expire(UUID booking) {
