@@ -126,6 +126,39 @@ class PaymentOutcomesIT {
     }
 
     @Test
+    void sweepersRunningAtOnceOnSeveralInstancesReleaseEachHoldOnce() throws Exception {
+        var hotel = BookingFixtures.aHotelWithRoomsLeft(db, graphQl, 6);
+        List<UUID> holds = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            holds.add(bookingId(hotel.book(UUID.randomUUID(), "k", hotel.input("tok_timeout"))));
+        }
+        holds.forEach(this::expire);
+        hotel.assertRoomsTaken(6);
+
+        var sweepers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var runs = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(sweepers.submit(() -> {
+                    start.await();
+                    return sweeper.sweep();
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get();
+            }
+        } finally {
+            sweepers.shutdownNow();
+        }
+
+        assertThat(holds).allSatisfy(b -> assertThat(hotel.status(b)).isEqualTo("EXPIRED"));
+        hotel.assertRoomsTaken(0);
+        assertThat(events(hotel)).filteredOn("booking.expired"::equals).hasSize(6);
+    }
+
+    @Test
     void aHoldIsNotSweptBeforeItExpires() {
         var hotel = BookingFixtures.aHotelWithRoomsLeft(db, graphQl, 1);
         UUID booking = bookingId(hotel.book(UUID.randomUUID(), "k", hotel.input("tok_timeout")));
