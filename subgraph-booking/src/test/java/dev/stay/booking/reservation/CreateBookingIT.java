@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.stay.booking.db.Tables.BOOKING;
+import static dev.stay.booking.db.Tables.IDEMPOTENCY_KEY;
 import static dev.stay.booking.db.Tables.OUTBOX;
 import static dev.stay.booking.reservation.BookingFixtures.answer;
 import static dev.stay.booking.reservation.BookingFixtures.bookingId;
@@ -15,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stay.common.test.DeadLetters;
 import dev.stay.common.test.SubgraphTest;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ class CreateBookingIT {
 
     @Autowired WebGraphQlTester graphQl;
     @Autowired DSLContext db;
+    @Autowired IdempotencyKeys keys;
 
     @Test
     void aGuestBooksAndPaysAndTheBookingIsConfirmedAndAnnounced() {
@@ -123,6 +126,25 @@ class CreateBookingIT {
         response.path("createBooking.code").entity(String.class).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         hotel.assertRoomsTaken(1);
         assertThat(hotel.bookings()).isEqualTo(1);
+    }
+
+    @Test
+    void keysAreKeptADayAtLeastThenPruned() {
+        var hotel = BookingFixtures.aHotelWithRoomsLeft(db, graphQl, 5);
+        UUID guest = UUID.randomUUID();
+        UUID first = bookingId(hotel.book(guest, "kept", hotel.input("tok_ok")));
+        UUID old = bookingId(hotel.book(guest, "old", hotel.input("tok_ok")));
+        db.update(IDEMPOTENCY_KEY).set(IDEMPOTENCY_KEY.CREATED_AT, OffsetDateTime.now().minusHours(23))
+                .where(IDEMPOTENCY_KEY.CALLER_ID.eq(guest)).and(IDEMPOTENCY_KEY.KEY.eq("kept")).execute();
+        db.update(IDEMPOTENCY_KEY).set(IDEMPOTENCY_KEY.CREATED_AT, OffsetDateTime.now().minusDays(3))
+                .where(IDEMPOTENCY_KEY.CALLER_ID.eq(guest)).and(IDEMPOTENCY_KEY.KEY.eq("old")).execute();
+
+        keys.prune();
+
+        assertThat(db.select(IDEMPOTENCY_KEY.KEY).from(IDEMPOTENCY_KEY).where(IDEMPOTENCY_KEY.CALLER_ID.eq(guest))
+                .fetch(IDEMPOTENCY_KEY.KEY)).containsExactly("kept");
+        assertThat(bookingId(hotel.book(guest, "kept", hotel.input("tok_ok")))).isEqualTo(first);
+        assertThat(old).isNotNull();
     }
 
     @Test
