@@ -16,6 +16,9 @@ public class EnginesContextInitializer implements ApplicationContextInitializer<
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String subgraph = context.getEnvironment().getRequiredProperty("spring.application.name");
+        if (subgraph.equals("booking")) {
+            Engines.shared().payment(); // booking charges cards: every booking context talks to the provider's stub
+        }
         Map<String, Object> properties = new LinkedHashMap<>(Engines.shared().environmentFor(subgraph));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("devstack-engines", properties));
     }

@@ -157,21 +157,26 @@ class EnginesIT {
 
     @Test
     void paymentStubChargesAGoodCardAndDeclinesTheDeclinedToken() throws Exception {
-        HttpResponse<String> charged = charge("tok_visa", "booking-1");
-        assertThat(charged.statusCode()).isEqualTo(200);
+        HttpResponse<String> charged = charge("tok_ok", "booking-1");
+        assertThat(charged.statusCode()).isEqualTo(201);
         assertThat(charged.body()).contains("\"id\":\"ch_booking-1\"").contains("\"status\":\"succeeded\"")
                 .contains("\"amount\":\"240.00\"").contains("\"currency\":\"EUR\"");
 
-        HttpResponse<String> declined = charge("tok_declined", "booking-2");
-        assertThat(declined.statusCode()).isEqualTo(402);
-        assertThat(declined.body()).contains("\"code\":\"card_declined\"");
+        HttpResponse<String> declined = charge("tok_decline", "booking-2");
+        assertThat(declined.statusCode()).isEqualTo(201);
+        assertThat(declined.body()).contains("\"status\":\"declined\"");
+
+        assertThat(send(HttpRequest.newBuilder(URI.create(engines.payment().url() + "/v1/charges?idempotencyKey=booking-1")).GET())
+                .statusCode()).as("a lookup finds nothing unless a test stubs it").isEqualTo(404);
+        assertThat(charge("tok_5xx", "booking-3").statusCode()).isEqualTo(503);
+        assertThatThrownBy(() -> charge("tok_reset", "booking-4")).hasCauseInstanceOf(java.io.IOException.class);
     }
 
     @Test
     void paymentStubRefusesAChargeWithoutIdempotencyKey() throws Exception {
         HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(engines.payment().url() + "/v1/charges"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"tok_visa\",\"amount\":\"1.00\",\"currency\":\"EUR\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"tok_ok\",\"amount\":\"1.00\",\"currency\":\"EUR\"}")));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("idempotency_key_required");
     }

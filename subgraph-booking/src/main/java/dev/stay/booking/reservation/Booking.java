@@ -1,0 +1,44 @@
+package dev.stay.booking.reservation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A booking as the API shows it (the schema's {@code Booking}); {@code ownerId}, the hotel owner's, is only for
+ * deciding who may see it. {@code hotel} is the inventory's own hotel ({@code RoomsForBooking.hotel}), so that
+ * {@code booking { hotel { availability } }} resolves.
+ */
+record Booking(UUID id, String reference, String status, Object hotel, Ref roomType, LocalDate checkIn,
+               LocalDate checkOut, int guests, int rooms, List<NightlyPrice> nightlyPrices, Money totalPrice,
+               Payment payment, OffsetDateTime holdExpiresAt, OffsetDateTime createdAt, Ref guest, String note,
+               String partnerReference, UUID ownerId) {
+
+    /** An entity another subgraph owns (Hotel, RoomType, User), known here by its id. */
+    record Ref(UUID id) {}
+
+    record NightlyPrice(LocalDate date, Money price) {}
+
+    record Payment(String status, Money charged, Money refunded) {}
+
+    /** An amount in a currency, written with that currency's own decimals. */
+    record Money(String amount, String currency) {
+
+        static Money of(BigDecimal amount, String currency) {
+            if (amount == null) {
+                return null;
+            }
+            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+            return new Money(amount.setScale(Math.max(digits, 0), RoundingMode.HALF_EVEN).toPlainString(), currency);
+        }
+    }
+
+    /** Whether this viewer may see it: its guest, the owner of its hotel, or an admin. */
+    boolean visibleTo(dev.stay.common.security.Viewer viewer) {
+        return viewer.mayActFor(guest.id()) || viewer.mayManageFor(ownerId);
+    }
+}

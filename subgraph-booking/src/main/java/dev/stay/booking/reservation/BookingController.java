@@ -1,0 +1,72 @@
+package dev.stay.booking.reservation;
+
+import dev.stay.codegen.booking.types.CreateBookingInput;
+import dev.stay.common.graphql.Forbidden;
+import dev.stay.common.graphql.Ids;
+import dev.stay.common.security.Viewer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+@Controller
+@EnableConfigurationProperties(BookingProperties.class)
+class BookingController {
+
+    private final PlacingBooking placing;
+    private final BookingRepository bookings;
+
+    BookingController(PlacingBooking placing, BookingRepository bookings) {
+        this.placing = placing;
+        this.bookings = bookings;
+    }
+
+    @MutationMapping
+    CreateBookingPayload createBooking(@Argument CreateBookingInput input, @Argument String idempotencyKey) {
+        return placing.place(Viewer.current(), input, idempotencyKey);
+    }
+
+    /** Someone else's booking is not refused but absent: its id tells nothing. */
+    @QueryMapping
+    Booking booking(@Argument String id) {
+        Viewer viewer = Viewer.current().orElseThrow(() -> Forbidden.signInFirst("a booking"));
+        return Ids.tryParse(id).flatMap(bookings::find).filter(b -> b.visibleTo(viewer)).orElse(null);
+    }
+
+    /** The same rule through the router: a booking the viewer may not see resolves to null. */
+    @EntityMapping
+    List<Booking> booking(@Argument List<String> idList) {
+        Optional<Viewer> viewer = Viewer.current();
+        if (viewer.isEmpty()) {
+            return idList.stream().map(id -> (Booking) null).toList();
+        }
+        Map<UUID, Booking> found = bookings.findAll(Ids.parseValid(idList)).stream()
+                .filter(b -> b.visibleTo(viewer.get()))
+                .collect(Collectors.toMap(Booking::id, Function.identity()));
+        return Ids.inRequestOrder(idList, found);
+    }
+
+    @SchemaMapping(typeName = "BookingConfirmed", field = "booking")
+    Booking confirmedBooking(CreateBookingPayload.BookingConfirmed answer) {
+        return bookings.find(answer.bookingId()).orElseThrow();
+    }
+
+    @SchemaMapping(typeName = "BookingPending", field = "booking")
+    Booking pendingBooking(CreateBookingPayload.BookingPending answer) {
+        return bookings.find(answer.bookingId()).orElseThrow();
+    }
+
+    @SchemaMapping(typeName = "PaymentDeclined", field = "booking")
+    Booking declinedBooking(CreateBookingPayload.PaymentDeclined answer) {
+        return bookings.find(answer.bookingId()).orElseThrow();
+    }
+}
