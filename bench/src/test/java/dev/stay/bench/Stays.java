@@ -62,10 +62,16 @@ final class Stays {
      */
     static Stays load(Connection db, String name, LocalDate firstNight, int days, int count) throws SQLException {
         List<Stay> stays = new ArrayList<>(count);
+        int roomTypes;
+        try (PreparedStatement types = db.prepareStatement("SELECT count(*) FROM unit_type WHERE active");
+             ResultSet row = types.executeQuery()) {
+            row.next();
+            roomTypes = Math.max(1, row.getInt(1));
+        }
         try (PreparedStatement query = db.prepareStatement(SPREAD)) {
             query.setDate(1, Date.valueOf(firstNight));
             query.setInt(2, days);
-            query.setInt(3, count);
+            query.setInt(3, count / roomTypes + 1); // rounds enough for count stays, since each round offers every type
             query.setInt(4, count);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
