@@ -37,7 +37,7 @@ record BenchSettings(String routerUrl, String catalogUrl, String redisUrl, Strin
                         required("stay.bench.bookingJdbcUrl"),
                         required("stay.bench.bookingDbUser"),
                         required("stay.bench.bookingDbPassword"),
-                        Integer.getInteger("stay.bench.warmUpSeconds", 15),
+                        Integer.getInteger("stay.bench.warmUpSeconds", 30),
                         Integer.getInteger("stay.bench.phaseSeconds", 30),
                         Integer.getInteger("stay.bench.hotUsers", Integer.getInteger("stay.bench.users", 8)),
                         Integer.getInteger("stay.bench.hotRooms", 500)));
