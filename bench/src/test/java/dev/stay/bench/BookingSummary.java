@@ -29,9 +29,10 @@ final class BookingSummary {
         var booking = settings.booking();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Run of %s: %d s a phase after %d s of warm-up a path, %d clients (hot room: %d"
-                        + " on %d rooms), spread over %s room types; latencies in ms%n%n",
+                        + " on %d rooms%s), spread over %s room types; latencies in ms%n%n",
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), booking.phaseSeconds(),
                 booking.warmUpSeconds(), settings.users(), booking.hotUsers(), booking.hotRooms(),
+                hot == null ? "" : " of one room type, the night of " + hot.first().checkIn(),
                 spread == null ? "?" : spread.roomTypes()));
         out.append("| phase | clients | requests | failed | p50 | p95 | p99 | mean | max | req/s |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -10,7 +10,6 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * {@code createBooking}, measured three ways in one run, one phase after the other:
@@ -153,7 +153,7 @@ public class CreateBookingSimulation extends Simulation {
      * The phase's clients, each a guest of its own (the virtual user's id picks the token), each booking its next
      * stay as soon as the last is answered, until the phase's time is up.
      */
-    private PopulationBuilder router(BookingPhase phase, java.util.function.Supplier<Stays> stays, Duration time) {
+    private PopulationBuilder router(BookingPhase phase, Supplier<Stays> stays, Duration time) {
         var request = http(phase.name())
                 .post(settings.routerUrl())
                 .header("Authorization", session -> "Bearer " + tokens.get((int) (session.userId() % tokens.size())))
