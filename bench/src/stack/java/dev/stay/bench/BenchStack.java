@@ -1,5 +1,6 @@
 package dev.stay.bench;
 
+import dev.stay.devstack.engines.Keycloak;
 import dev.stay.devstack.engines.Postgres;
 import dev.stay.devstack.launcher.Platform;
 import java.io.IOException;
@@ -38,6 +39,10 @@ public final class BenchStack {
      */
     static final List<String> SUBGRAPH_JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g");
 
+    /** Guests signed up for the run: each virtual user of the booking bench books as one of them. */
+    static final int GUESTS = 64;
+    static final String GUEST_PASSWORD = "bench-guest-local-dev";
+
     private BenchStack() {
     }
 
@@ -50,10 +55,12 @@ public final class BenchStack {
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "dev/stay/devstack/launcher-logback.xml");
         }
-        // every virtual user sends from 127.0.0.1: the per-address budget would measure the rate limit, not Stay
+        // every virtual user sends from 127.0.0.1, and each bench guest books far more than a person would: the
+        // budgets per address and per user would measure the rate limits, not Stay
         Platform stay = Platform.builder().freePorts().subgraphJvmOptions(SUBGRAPH_JVM_OPTIONS)
                 .routerEnvironment(Map.of("STAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000000",
-                        "STAY_RATE_LIMIT_USER_PER_MINUTE", "100000000"))
+                        "STAY_RATE_LIMIT_USER_PER_MINUTE", "100000000",
+                        "STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE", "100000000"))
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(stay::close, "bench-stack-stop"));
 
@@ -63,6 +70,7 @@ public final class BenchStack {
         }
         Files.createDirectories(out);
         Files.write(out.resolve("hotel-ids.txt"), hotels);
+        Files.write(out.resolve("guests.txt"), registerGuests(stay.engines().keycloak(), GUESTS));
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("stay.bench.routerUrl", stay.routerUrl());
         endpoints.put("stay.bench.catalogUrl", stay.subgraphUrl("catalog"));
@@ -70,6 +78,13 @@ public final class BenchStack {
         endpoints.put("stay.bench.signingSecret", stay.routerSigningSecret());
         endpoints.put("stay.bench.hotelIds", out.resolve("hotel-ids.txt").toString());
         endpoints.put("stay.bench.logs", stay.logs().toString());
+        // createBooking: the guests sign in at Keycloak; the floor writes straight to booking's database
+        endpoints.put("stay.bench.tokenUrl", stay.engines().keycloak().tokenEndpoint());
+        endpoints.put("stay.bench.guests", out.resolve("guests.txt").toString());
+        endpoints.put("stay.bench.guestPassword", GUEST_PASSWORD);
+        endpoints.put("stay.bench.bookingJdbcUrl", stay.engines().postgres().jdbcUrl("booking"));
+        endpoints.put("stay.bench.bookingDbUser", stay.engines().postgres().user());
+        endpoints.put("stay.bench.bookingDbPassword", stay.engines().postgres().password());
         // plain key=value lines (no escapes), for bench/run to pass on as -D options; written whole, then moved,
         // so that whoever waits for the file never reads half of it
         Path pending = out.resolve("stack.properties.pending");
@@ -99,6 +114,21 @@ public final class BenchStack {
             hotels.add(demoHotel(n).toString());
         }
         return hotels;
+    }
+
+    /**
+     * Signs guests up through Keycloak's registration form, as people do, so that each has an account of its own
+     * (and its own {@code sub}: the router counts budgets and the booking subgraph idempotency keys per user).
+     */
+    static List<String> registerGuests(Keycloak keycloak, int count) {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        List<String> usernames = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String email = "bench-guest-" + run + "-" + i + "@stay.example";
+            keycloak.register(email, GUEST_PASSWORD, "Bench", "Guest " + i);
+            usernames.add(email);
+        }
+        return usernames;
     }
 
     private static UUID demoHotel(int n) {

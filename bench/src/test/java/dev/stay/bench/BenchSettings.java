@@ -11,7 +11,14 @@ import java.util.List;
  * the ones its stack wrote to {@code target/stack.properties}).
  */
 record BenchSettings(String routerUrl, String catalogUrl, String redisUrl, String signingSecret, List<String> hotelIds,
-                     int users, int warmUpRequests, Path summary) {
+                     int users, int warmUpRequests, Path summary, Booking booking) {
+
+    /**
+     * What {@code CreateBookingSimulation} needs on top: where guests sign in, the booking database (the JDBC floor),
+     * how long each phase runs and how many clients share the hot room.
+     */
+    record Booking(String tokenUrl, List<String> guests, String guestPassword, String jdbcUrl, String dbUser,
+                   String dbPassword, int warmUpSeconds, int phaseSeconds, int hotUsers, int hotRooms) {}
 
     static BenchSettings fromSystemProperties() {
         return new BenchSettings(
@@ -19,10 +26,21 @@ record BenchSettings(String routerUrl, String catalogUrl, String redisUrl, Strin
                 required("stay.bench.catalogUrl"),
                 required("stay.bench.redisUrl"),
                 required("stay.bench.signingSecret"),
-                hotelIds(Path.of(required("stay.bench.hotelIds"))),
+                lines(Path.of(required("stay.bench.hotelIds"))),
                 Integer.getInteger("stay.bench.users", 8),
                 Integer.getInteger("stay.bench.warmUpRequests", 1000),
-                Path.of(System.getProperty("stay.bench.summary", "target/bench-summary.md")));
+                Path.of(System.getProperty("stay.bench.summary", "target/bench-summary.md")),
+                new Booking(
+                        required("stay.bench.tokenUrl"),
+                        lines(Path.of(required("stay.bench.guests"))),
+                        required("stay.bench.guestPassword"),
+                        required("stay.bench.bookingJdbcUrl"),
+                        required("stay.bench.bookingDbUser"),
+                        required("stay.bench.bookingDbPassword"),
+                        Integer.getInteger("stay.bench.warmUpSeconds", 30),
+                        Integer.getInteger("stay.bench.phaseSeconds", 30),
+                        Integer.getInteger("stay.bench.hotUsers", Integer.getInteger("stay.bench.users", 8)),
+                        Integer.getInteger("stay.bench.hotRooms", 500)));
     }
 
     private static String required(String name) {
@@ -34,16 +52,16 @@ record BenchSettings(String routerUrl, String catalogUrl, String redisUrl, Strin
         return value;
     }
 
-    /** One demo hotel id a line, as {@code BenchStack} found them published in the catalog. */
-    private static List<String> hotelIds(Path file) {
+    /** The non-blank lines of a file {@code BenchStack} wrote. */
+    private static List<String> lines(Path file) {
         try {
             List<String> ids = Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
             if (ids.isEmpty()) {
-                throw new IllegalStateException(file + " lists no hotel");
+                throw new IllegalStateException(file + " is empty");
             }
             return ids;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the hotel ids from " + file, e);
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 }

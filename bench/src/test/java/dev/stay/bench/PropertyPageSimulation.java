@@ -2,7 +2,6 @@ package dev.stay.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.core.CoreDsl.crashLoadGeneratorIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -47,7 +46,6 @@ public class PropertyPageSimulation extends Simulation {
     private static final String BODY = "body";
     private static final String SIGNATURE = "signature";
     private static final String LATENCY = "latency";
-    private static final String STEP_FAILURE = "stepFailure";
     /** A bound on the whole run, whatever the phases' sizes: a stalled platform ends it rather than hold it. */
     private static final Duration MAX_DURATION = Duration.ofMinutes(15);
 
@@ -75,16 +73,16 @@ public class PropertyPageSimulation extends Simulation {
         steps.add(load(warmUp("warm-up: router, with availability", settings.routerUrl(), withAvailability, null)));
         for (Phase phase : measured) {
             if (phase == coldRouter || phase == coldStraight) {
-                steps.add(step("flush Redis before " + phase.name(), this::flushRedis));
+                steps.add(Steps.step("flush Redis before " + phase.name(), this::flushRedis));
             }
             steps.add(load(phase));
-            steps.add(step("count Redis keys after " + phase.name(), () -> {
+            steps.add(Steps.step("count Redis keys after " + phase.name(), () -> {
                 try (Jedis redis = redis()) {
                     phase.redisKeysAfter(redis.dbSize());
                 }
             }));
         }
-        setUp(inSequence(steps))
+        setUp(Steps.inSequence(steps))
                 .protocols(http
                         .disableWarmUp() // its default is a request to gatling.io; every target here is 127.0.0.1
                         .contentTypeHeader("application/json")
@@ -142,30 +140,6 @@ public class PropertyPageSimulation extends Simulation {
         }
         Session withBody = session.set(BODY, body);
         return phase.signed() ? withBody.set(SIGNATURE, phase.sign(body)) : withBody;
-    }
-
-    /** One action between phases; if it fails, the run stops there rather than measure something else. */
-    private static PopulationBuilder step(String name, Runnable action) {
-        return scenario(name)
-                .exec(session -> {
-                    try {
-                        action.run();
-                        return session;
-                    } catch (RuntimeException e) {
-                        return session.set(STEP_FAILURE, name + " failed: " + e);
-                    }
-                })
-                .exec(crashLoadGeneratorIf(session -> session.getString(STEP_FAILURE), session -> session.contains(STEP_FAILURE)))
-                .injectOpen(atOnceUsers(1));
-    }
-
-    /** Each step starts when the one before has ended. */
-    private static PopulationBuilder inSequence(List<PopulationBuilder> steps) {
-        PopulationBuilder chain = steps.getLast();
-        for (int i = steps.size() - 2; i >= 0; i--) {
-            chain = steps.get(i).andThen(chain);
-        }
-        return chain;
     }
 
     private void flushRedis() {
