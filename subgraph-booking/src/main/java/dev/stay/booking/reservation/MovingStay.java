@@ -101,7 +101,8 @@ class MovingStay {
             case RoomsForBooking.Bookable ok -> bookable = ok;
         }
         BigDecimal total = bookable.total().setScale(bookable.currencyDigits(), RoundingMode.HALF_EVEN);
-        BigDecimal difference = total.subtract(b.getTotal()).setScale(bookable.currencyDigits(), RoundingMode.HALF_EVEN);
+        BigDecimal difference = total.subtract(b.getTotal())
+                .setScale(bookable.currencyDigits(), RoundingMode.HALF_EVEN);
         if (difference.signum() > 0 && !mayCharge) {
             return rollBack(new ChangeBookingPayload.BookingRejected(BookingRejectionCode.INVALID_PAYMENT_TOKEN,
                     "paymentToken", "the new dates cost " + difference.toPlainString() + " " + b.getCurrency()
