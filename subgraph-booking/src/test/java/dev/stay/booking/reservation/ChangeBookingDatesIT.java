@@ -138,6 +138,28 @@ class ChangeBookingDatesIT {
     }
 
     @Test
+    void aReplayOfTheSameKeyAnswersTheSameAndChargesOnce() {
+        var hotel = BookingFixtures.aHotelWithRoomsLeft(db, graphQl, 2);
+        UUID guest = UUID.randomUUID();
+        UUID booking = hotel.aConfirmedBooking(guest, reconciliation);
+        LocalDate in = hotel.checkIn().plusDays(10);
+        priced(hotel, in, in.plusDays(2), "120.00");
+
+        for (int i = 0; i < 3; i++) {
+            change(guest, booking, in, in.plusDays(2), "tok_ok")
+                    .path("changeBookingDates.__typename").entity(String.class).isEqualTo("BookingDatesChanged")
+                    .path("changeBookingDates.charged.amount").entity(String.class).isEqualTo("40.00");
+        }
+        change(guest, booking, in.plusDays(1), in.plusDays(3), "tok_ok")
+                .path("changeBookingDates.code").entity(String.class).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        assertThat(paymentProvider().findAll(postRequestedFor(urlEqualTo("/v1/charges"))
+                .withHeader("Idempotency-Key", equalTo(MovingStay.chargeKey(booking, 1))))).hasSize(1);
+        assertThat(taken(hotel, in, in.plusDays(2))).containsOnly(1);
+        assertThat(events(hotel)).filteredOn("booking.changed"::equals).hasSize(1);
+    }
+
+    @Test
     void anotherGuestCannotChangeIt() {
         var hotel = BookingFixtures.aHotelWithRoomsLeft(db, graphQl, 1);
         UUID booking = hotel.aConfirmedBooking(UUID.randomUUID(), reconciliation);
