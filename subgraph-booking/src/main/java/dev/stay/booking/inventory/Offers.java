@@ -58,7 +58,7 @@ final class Offers {
      * Free cancellation ends the given hours before check-in time on the day of arrival, in the property's zone; a
      * non-refundable rate has none and keeps everything.
      */
-    private static RoomOffer.CancellationPolicy policy(StayRequest stay, SaleNight terms) {
+    static RoomOffer.CancellationPolicy policy(StayRequest stay, SaleNight terms) {
         if (!terms.refundable()) {
             return new RoomOffer.CancellationPolicy(false, null, 100);
         }

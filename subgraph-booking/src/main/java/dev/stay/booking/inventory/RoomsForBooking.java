@@ -14,6 +14,7 @@ import dev.stay.common.money.Currencies;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -39,7 +40,13 @@ public class RoomsForBooking {
 
     /** Bookable: the live price of one room for each night, and the total for the rooms asked for. */
     public record Bookable(UUID propertyId, String currency, int currencyDigits, List<NightPrice> nightlyPrices,
-                           BigDecimal total) implements Verdict {}
+                           BigDecimal total, Policy policy) implements Verdict {}
+
+    /**
+     * The cancellation policy of the stay, as availability offered it: free until {@code freeUntil} (null when not
+     * refundable), then {@code penaltyPercent} of the total kept. A booking keeps it whatever the owner sets later.
+     */
+    public record Policy(boolean refundable, OffsetDateTime freeUntil, int penaltyPercent) {}
 
     public record NightPrice(LocalDate night, BigDecimal price) {}
 
@@ -105,7 +112,9 @@ public class RoomsForBooking {
         List<NightPrice> prices = nights.stream().map(n -> new NightPrice(n.night(), n.price())).toList();
         BigDecimal total = prices.stream().map(NightPrice::price).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .multiply(BigDecimal.valueOf(stay.rooms()));
-        return new Bookable(propertyId, nights.getFirst().currency(), digits, prices, total);
+        var offered = Offers.policy(stay, nights.getFirst());
+        return new Bookable(propertyId, nights.getFirst().currency(), digits, prices, total,
+                new Policy(offered.refundable(), offered.freeCancellationUntil(), offered.penaltyPercent()));
     }
 
     private static Verdict refused(SaleRules.Refusal refusal, List<SaleNight> nights) {
@@ -136,6 +145,20 @@ public class RoomsForBooking {
                 .where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(roomTypeId))
                 .and(INVENTORY_NIGHT.NIGHT.ge(checkIn)).and(INVENTORY_NIGHT.NIGHT.lt(checkOut))
                 .execute();
+    }
+
+    /**
+     * For a change of dates: creates the missing nights of the new stay, then locks every night of the room type from
+     * the earlier check-in to the later check-out in date order, so the old and the new nights are taken in the one
+     * global order every booking and owner's change follows. Then release the old, judge and take the new.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForChange(UUID roomTypeId, LocalDate oldCheckIn, LocalDate oldCheckOut, LocalDate newCheckIn,
+                              LocalDate newCheckOut) {
+        createMissingNights(roomTypeId, newCheckIn.datesUntil(newCheckOut).toList());
+        LocalDate from = oldCheckIn.isBefore(newCheckIn) ? oldCheckIn : newCheckIn;
+        LocalDate to = oldCheckOut.isAfter(newCheckOut) ? oldCheckOut : newCheckOut;
+        lock(roomTypeId, from, to);
     }
 
     /** Gives the rooms of a booking back, locking its nights in date order first. */

@@ -16,7 +16,16 @@ import java.util.UUID;
 record Booking(UUID id, String reference, String status, Object hotel, Ref roomType, LocalDate checkIn,
                LocalDate checkOut, int guests, int rooms, List<NightlyPrice> nightlyPrices, Money totalPrice,
                Payment payment, OffsetDateTime holdExpiresAt, OffsetDateTime createdAt, Ref guest, String note,
-               String partnerReference, UUID ownerId) {
+               String partnerReference, UUID ownerId, Policy cancellationPolicy, BigDecimal total,
+               BigDecimal charged, BigDecimal refunded) {
+
+    /** The schema's {@code CancellationPolicy}, as the booking was made under it. */
+    record Policy(boolean refundable, OffsetDateTime freeCancellationUntil, int penaltyPercent) {}
+
+    /** What the guest has paid and not been given back. */
+    BigDecimal paid() {
+        return (charged == null ? BigDecimal.ZERO : charged).subtract(refunded == null ? BigDecimal.ZERO : refunded);
+    }
 
     /** An entity another subgraph owns (Hotel, RoomType, User), known here by its id. */
     record Ref(UUID id) {}

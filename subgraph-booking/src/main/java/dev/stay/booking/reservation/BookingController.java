@@ -4,6 +4,8 @@ import dev.stay.codegen.booking.types.CreateBookingInput;
 import dev.stay.common.graphql.Forbidden;
 import dev.stay.common.graphql.Ids;
 import dev.stay.common.security.Viewer;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +25,52 @@ import org.springframework.stereotype.Controller;
 class BookingController {
 
     private final PlacingBooking placing;
+    private final CancellingBooking cancelling;
+    private final ChangingBookingDates changing;
+    private final BookingCancellation cancellation;
     private final BookingRepository bookings;
 
-    BookingController(PlacingBooking placing, BookingRepository bookings) {
+    BookingController(PlacingBooking placing, CancellingBooking cancelling, ChangingBookingDates changing,
+                      BookingCancellation cancellation, BookingRepository bookings) {
         this.placing = placing;
+        this.cancelling = cancelling;
+        this.changing = changing;
+        this.cancellation = cancellation;
         this.bookings = bookings;
+    }
+
+    @MutationMapping
+    CancelBookingPayload cancelBooking(@Argument String id, @Argument String idempotencyKey) {
+        return cancelling.cancel(Viewer.current(), id, idempotencyKey);
+    }
+
+    @MutationMapping
+    ChangeBookingPayload changeBookingDates(@Argument String id, @Argument LocalDate checkIn,
+                                            @Argument LocalDate checkOut, @Argument String idempotencyKey,
+                                            @Argument String paymentToken) {
+        return changing.change(Viewer.current(), id, checkIn, checkOut, idempotencyKey, paymentToken);
+    }
+
+    /** The schema's {@code CancellationQuote}. */
+    record Quote(Booking.Money refund, Booking.Money penalty, OffsetDateTime freeUntil, int penaltyPercent) {}
+
+    /** What cancelling now would refund to whoever asks (the hotel's owner and admins refund in full). */
+    @SchemaMapping(typeName = "Booking", field = "cancellationQuote")
+    Quote cancellationQuote(Booking booking) {
+        return Viewer.current().flatMap(viewer -> cancellation.quote(booking, viewer))
+                .map(q -> new Quote(Booking.Money.of(q.refund(), q.currency()), Booking.Money.of(q.penalty(), q.currency()),
+                        q.freeUntil(), q.penaltyPercent()))
+                .orElse(null);
+    }
+
+    @SchemaMapping(typeName = "BookingCancelled", field = "booking")
+    Booking cancelledBooking(CancelBookingPayload.BookingCancelled answer) {
+        return bookings.find(answer.bookingId()).orElseThrow();
+    }
+
+    @SchemaMapping(typeName = "BookingDatesChanged", field = "booking")
+    Booking changedBooking(ChangeBookingPayload.BookingDatesChanged answer) {
+        return bookings.find(answer.bookingId()).orElseThrow();
     }
 
     @MutationMapping
@@ -66,7 +109,7 @@ class BookingController {
     }
 
     @SchemaMapping(typeName = "PaymentDeclined", field = "booking")
-    Booking declinedBooking(CreateBookingPayload.PaymentDeclined answer) {
+    Booking declinedBooking(AboutBooking answer) {
         return bookings.find(answer.bookingId()).orElseThrow();
     }
 }

@@ -29,4 +29,14 @@ sealed interface BookingEvent {
     record BookingPaymentFailed(UUID bookingId, String reference, UUID propertyId, UUID roomTypeId, UUID guestId,
                                 LocalDate checkIn, LocalDate checkOut, int rooms, Instant occurredAt)
             implements BookingEvent {}
+
+    /** Cancelled by its guest or by the hotel ({@code cancelledBy} GUEST or HOTEL): the rooms are free again. */
+    record BookingCancelled(UUID bookingId, String reference, UUID propertyId, UUID roomTypeId, UUID guestId,
+                            LocalDate checkIn, LocalDate checkOut, int rooms, BigDecimal refund, String currency,
+                            String cancelledBy, Instant occurredAt) implements BookingEvent {}
+
+    /** Moved from the previous nights (free again) to these (taken), at the new total. */
+    record BookingChanged(UUID bookingId, String reference, UUID propertyId, UUID roomTypeId, UUID guestId,
+                          LocalDate previousCheckIn, LocalDate previousCheckOut, LocalDate checkIn, LocalDate checkOut,
+                          int rooms, BigDecimal total, String currency, Instant occurredAt) implements BookingEvent {}
 }

@@ -15,7 +15,8 @@ class BookingEvents {
     static final String CONFIRMED = "booking.confirmed";
     static final String EXPIRED = "booking.expired";
     static final String PAYMENT_FAILED = "booking.payment-failed";
-    // next: booking.cancelled, booking.changed
+    static final String CANCELLED = "booking.cancelled";
+    static final String CHANGED = "booking.changed";
 
     private final Outbox outbox;
 
@@ -44,6 +45,19 @@ class BookingEvents {
         publish(b, PAYMENT_FAILED, new BookingEvent.BookingPaymentFailed(b.getId(), b.getReference(),
                 b.getPropertyId(), b.getUnitTypeId(), b.getGuestId(), b.getCheckIn(), b.getCheckOut(), b.getRooms(),
                 Instant.now()));
+    }
+
+    /** @param byHotel whether the hotel's owner or an admin cancelled it (refunded in full), not its guest */
+    void cancelled(BookingRecord b, java.math.BigDecimal refund, boolean byHotel) {
+        publish(b, CANCELLED, new BookingEvent.BookingCancelled(b.getId(), b.getReference(), b.getPropertyId(),
+                b.getUnitTypeId(), b.getGuestId(), b.getCheckIn(), b.getCheckOut(), b.getRooms(), refund,
+                b.getCurrency(), byHotel ? "HOTEL" : "GUEST", Instant.now()));
+    }
+
+    void changed(BookingRecord b, java.time.LocalDate previousCheckIn, java.time.LocalDate previousCheckOut) {
+        publish(b, CHANGED, new BookingEvent.BookingChanged(b.getId(), b.getReference(), b.getPropertyId(),
+                b.getUnitTypeId(), b.getGuestId(), previousCheckIn, previousCheckOut, b.getCheckIn(), b.getCheckOut(),
+                b.getRooms(), b.getTotal(), b.getCurrency(), Instant.now()));
     }
 
     private void publish(BookingRecord b, String type, BookingEvent event) {

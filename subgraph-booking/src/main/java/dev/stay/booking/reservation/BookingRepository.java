@@ -71,6 +71,30 @@ class BookingRepository {
                 .fetch(BOOKING.ID);
     }
 
+    /** When the stay starts: the check-in time on the day of arrival, in the property's time zone. */
+    java.time.Instant checkInAt(UUID bookingId) {
+        var stay = db.select(BOOKING.CHECK_IN, PROPERTY.CHECK_IN_TIME, PROPERTY.TIME_ZONE).from(BOOKING)
+                .join(PROPERTY).on(PROPERTY.ID.eq(BOOKING.PROPERTY_ID))
+                .where(BOOKING.ID.eq(bookingId)).fetchSingle();
+        return stay.value1().atTime(stay.value2()).atZone(java.time.ZoneId.of(stay.value3())).toInstant();
+    }
+
+    /** Bookings that owe the guest a refund the provider has not taken yet, oldest first. */
+    List<UUID> refundsDue(int limit) {
+        return db.select(BOOKING.ID).from(BOOKING).where(BOOKING.REFUND_DUE.isNotNull())
+                .orderBy(BOOKING.UPDATED_AT).limit(limit).fetch(BOOKING.ID);
+    }
+
+    /** The booking's nights and their prices become these (a change of dates). */
+    void replaceNights(UUID bookingId, List<RoomsForBooking.NightPrice> nights) {
+        db.deleteFrom(BOOKING_NIGHT).where(BOOKING_NIGHT.BOOKING_ID.eq(bookingId)).execute();
+        var insert = db.insertInto(BOOKING_NIGHT, BOOKING_NIGHT.BOOKING_ID, BOOKING_NIGHT.NIGHT, BOOKING_NIGHT.PRICE);
+        for (RoomsForBooking.NightPrice night : nights) {
+            insert = insert.values(bookingId, night.night(), night.price());
+        }
+        insert.execute();
+    }
+
     boolean referenceTaken(String reference) {
         return db.fetchExists(BOOKING, BOOKING.REFERENCE.eq(reference));
     }
@@ -105,6 +129,9 @@ class BookingRepository {
                 new Booking.Payment(r.get(BOOKING.PAYMENT_STATUS), Booking.Money.of(r.get(BOOKING.CHARGED), currency),
                         Booking.Money.of(r.get(BOOKING.REFUNDED), currency)),
                 r.get(BOOKING.HOLD_EXPIRES_AT), r.get(BOOKING.CREATED_AT), new Booking.Ref(r.get(BOOKING.GUEST_ID)),
-                r.get(BOOKING.NOTE), r.get(BOOKING.PARTNER_REFERENCE), r.get(PROPERTY.OWNER_ID));
+                r.get(BOOKING.NOTE), r.get(BOOKING.PARTNER_REFERENCE), r.get(PROPERTY.OWNER_ID),
+                new Booking.Policy(r.get(BOOKING.REFUNDABLE), r.get(BOOKING.FREE_CANCELLATION_UNTIL),
+                        r.get(BOOKING.PENALTY_PERCENT)),
+                r.get(BOOKING.TOTAL), r.get(BOOKING.CHARGED), r.get(BOOKING.REFUNDED));
     }
 }

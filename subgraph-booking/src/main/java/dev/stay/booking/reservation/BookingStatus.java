@@ -7,6 +7,7 @@ final class BookingStatus {
     static final String CONFIRMED = "CONFIRMED";
     static final String EXPIRED = "EXPIRED";
     static final String PAYMENT_FAILED = "PAYMENT_FAILED";
+    static final String CANCELLED = "CANCELLED";
 
     static final String PAYMENT_PENDING = "PENDING";
     static final String PAYMENT_UNKNOWN = "UNKNOWN";

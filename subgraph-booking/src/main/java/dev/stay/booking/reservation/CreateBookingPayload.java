@@ -29,7 +29,7 @@ sealed interface CreateBookingPayload {
 
     record BookingPending(UUID bookingId, String message) implements CreateBookingPayload {}
 
-    record PaymentDeclined(UUID bookingId, String message) implements CreateBookingPayload {}
+    record PaymentDeclined(UUID bookingId, String message) implements CreateBookingPayload, AboutBooking {}
 
     record PriceChanged(Booking.Money quotedTotal, Booking.Money totalPrice) implements CreateBookingPayload {}
 

@@ -73,6 +73,9 @@ class HoldingRooms {
                 .setTotal(liveTotal).setCurrency(bookable.currency())
                 .setStatus(BookingStatus.HELD).setPaymentStatus(BookingStatus.PAYMENT_PENDING)
                 .setHoldExpiresAt(now.plus(settings.holdFor()))
+                .setRefundable(bookable.policy().refundable())
+                .setFreeCancellationUntil(bookable.policy().freeUntil())
+                .setPenaltyPercent(bookable.policy().penaltyPercent())
                 .setNote(request.note()).setPartnerReference(request.partnerReference())
                 .setCreatedAt(now).setUpdatedAt(now);
         bookings.insert(booking, bookable.nightlyPrices());

@@ -2,8 +2,11 @@ package dev.stay.booking.reservation;
 
 import static dev.stay.booking.db.Tables.IDEMPOTENCY_KEY;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.slf4j.Logger;
@@ -30,7 +33,7 @@ class IdempotencyKeys {
     record Owned() implements Claim {}
 
     /** Seen with the same input and answered. */
-    record Answered(CreateBookingPayload payload) implements Claim {}
+    record Answered(Object payload) implements Claim {}
 
     /** Seen with other input. */
     record Reused() implements Claim {}
@@ -50,6 +53,12 @@ class IdempotencyKeys {
 
     @Transactional
     Claim claim(UUID caller, String key, String requestHash) {
+        return claim(caller, key, requestHash, CreateBookingPayload.class);
+    }
+
+    /** @param answerType what the key's stored answer is read as */
+    @Transactional
+    Claim claim(UUID caller, String key, String requestHash, Class<?> answerType) {
         int inserted = db.insertInto(IDEMPOTENCY_KEY)
                 .set(IDEMPOTENCY_KEY.CALLER_ID, caller)
                 .set(IDEMPOTENCY_KEY.KEY, key)
@@ -57,12 +66,12 @@ class IdempotencyKeys {
                 .set(IDEMPOTENCY_KEY.CREATED_AT, OffsetDateTime.now())
                 .onConflictDoNothing()
                 .execute();
-        return inserted == 1 ? new Owned() : seen(caller, key, requestHash);
+        return inserted == 1 ? new Owned() : seen(caller, key, requestHash, answerType);
     }
 
     /** What the key's row says now, for a request that did not insert it. */
     @Transactional(readOnly = true)
-    Claim seen(UUID caller, String key, String requestHash) {
+    Claim seen(UUID caller, String key, String requestHash, Class<?> answerType) {
         var row = db.selectFrom(IDEMPOTENCY_KEY)
                 .where(IDEMPOTENCY_KEY.CALLER_ID.eq(caller)).and(IDEMPOTENCY_KEY.KEY.eq(key))
                 .fetchOptional();
@@ -74,7 +83,7 @@ class IdempotencyKeys {
         }
         JSONB response = row.get().getResponse();
         return response == null ? new Running(row.get().getBookingId())
-                : new Answered(json.readValue(response.data(), CreateBookingPayload.class));
+                : new Answered(json.readValue(response.data(), answerType));
     }
 
     /** Notes the booking the key's request made, in the transaction that makes it. */
@@ -87,11 +96,60 @@ class IdempotencyKeys {
 
     @Transactional
     void answer(UUID caller, String key, CreateBookingPayload payload) {
+        answer(caller, key, payload, payload.bookingId());
+    }
+
+    @Transactional
+    void answer(UUID caller, String key, Object payload, UUID bookingId) {
         db.update(IDEMPOTENCY_KEY)
                 .set(IDEMPOTENCY_KEY.RESPONSE, JSONB.valueOf(json.writeValueAsString(payload)))
-                .set(IDEMPOTENCY_KEY.BOOKING_ID, payload.bookingId())
+                .set(IDEMPOTENCY_KEY.BOOKING_ID, bookingId)
                 .where(IDEMPOTENCY_KEY.CALLER_ID.eq(caller)).and(IDEMPOTENCY_KEY.KEY.eq(key))
                 .execute();
+    }
+
+    /**
+     * Does {@code work} once for this caller's key and stores its answer, as {@code createBooking} does: a replay
+     * with the same request answers the stored answer (or, while the first still runs, waits for it up to
+     * {@code stay.booking.idempotency-wait}, then answers {@code inUse}); another request with the key answers
+     * {@code reused}. The work notes its booking with {@link #booked} in its transaction, so that a failure after it
+     * changed something keeps the key.
+     */
+    <T> T once(UUID caller, String key, String requestHash, Class<T> answerType, Supplier<T> work,
+               Function<T, UUID> bookingOf, Supplier<T> reused, Supplier<T> inUse) {
+        Instant giveUp = Instant.now().plus(settings.idempotencyWait());
+        while (true) {
+            switch (claim(caller, key, requestHash, answerType)) {
+                case Owned owned -> {
+                    T answer;
+                    try {
+                        answer = work.get();
+                    } catch (RuntimeException e) {
+                        forget(caller, key);
+                        throw e;
+                    }
+                    answer(caller, key, answer, bookingOf.apply(answer));
+                    return answer;
+                }
+                case Answered answered -> {
+                    return answerType.cast(answered.payload());
+                }
+                case Reused r -> {
+                    return reused.get();
+                }
+                case Running running -> {
+                    if (Instant.now().isAfter(giveUp)) {
+                        return inUse.get();
+                    }
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for the first request", e);
+                    }
+                }
+            }
+        }
     }
 
     /** Lets go of a key whose request failed before it changed anything, so that it can be tried again. */

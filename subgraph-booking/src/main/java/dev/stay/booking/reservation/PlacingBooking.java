@@ -54,7 +54,7 @@ class PlacingBooking {
                     return placeOnce(guest, input, idempotencyKey);
                 }
                 case IdempotencyKeys.Answered answered -> {
-                    return answered.payload();
+                    return (CreateBookingPayload) answered.payload();
                 }
                 case IdempotencyKeys.Reused reused -> {
                     return CreateBookingPayload.BookingRejected.of(BookingRejectionCode.IDEMPOTENCY_KEY_REUSED,
