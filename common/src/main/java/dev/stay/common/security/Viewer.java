@@ -14,8 +14,14 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  *
  * @param id    the token's subject, which is the user's id everywhere in Stay
  * @param roles realm roles, lower case: guest, owner, admin, partner
+ * @param client the OAuth client the token was issued to (its {@code azp}): for a partner's client-credentials token,
+ *               the partner itself
  */
-public record Viewer(UUID id, Set<String> roles, String email, String name) {
+public record Viewer(UUID id, Set<String> roles, String email, String name, String client) {
+
+    public Viewer(UUID id, Set<String> roles, String email, String name) {
+        this(id, roles, email, name, null);
+    }
 
     public static final String GUEST = "guest";
     public static final String OWNER = "owner";
@@ -43,7 +49,8 @@ public record Viewer(UUID id, Set<String> roles, String email, String name) {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
-        return Optional.of(new Viewer(id, roles, jwt.getClaimAsString("email"), jwt.getClaimAsString("name")));
+        return Optional.of(new Viewer(id, roles, jwt.getClaimAsString("email"), jwt.getClaimAsString("name"),
+                jwt.getClaimAsString("azp")));
     }
 
     public boolean isAdmin() {
@@ -52,6 +59,11 @@ public record Viewer(UUID id, Set<String> roles, String email, String name) {
 
     public boolean has(String role) {
         return roles.contains(role);
+    }
+
+    /** The partner this viewer acts as: its client id, when the token has the partner role and names its client. */
+    public Optional<String> partnerClient() {
+        return has(PARTNER) && client != null && !client.isBlank() ? Optional.of(client) : Optional.empty();
     }
 
     /** Whether this viewer may see or change what belongs to that user: themselves, or an admin. */

@@ -37,6 +37,20 @@ public final class SignedIn {
         SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt, authorities));
     }
 
+    /** As a partner's client-credentials token: the service account's subject, the partner's client id in azp. */
+    public static void asPartner(UUID serviceAccount, String clientId) {
+        Jwt jwt = Jwt.withTokenValue("in-process")
+                .header("alg", "RS256")
+                .subject(serviceAccount.toString())
+                .claim("azp", clientId)
+                .claim("realm_access", Map.of("roles", List.of("partner")))
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(300))
+                .build();
+        SecurityContextHolder.getContext().setAuthentication(
+                new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority("ROLE_PARTNER"))));
+    }
+
     public static void nobody() {
         SecurityContextHolder.clearContext();
     }

@@ -180,6 +180,11 @@ public class RoomsForBooking {
         return new AvailabilityController.Hotel(id);
     }
 
+    /** The id of a hotel made by {@link #hotel}, for the other fields booking adds to {@code Hotel}. */
+    public static UUID hotelId(Object hotel) {
+        return ((AvailabilityController.Hotel) hotel).id();
+    }
+
     private void lock(UUID roomTypeId, LocalDate checkIn, LocalDate checkOut) {
         inventory.lockNights(roomTypeId, checkIn, checkOut.minusDays(1));
     }

@@ -11,13 +11,14 @@ import java.util.UUID;
 /**
  * A booking as the API shows it (the schema's {@code Booking}); {@code ownerId}, the hotel owner's, is only for
  * deciding who may see it. {@code hotel} is the inventory's own hotel ({@code RoomsForBooking.hotel}), so that
- * {@code booking { hotel { availability } }} resolves.
+ * {@code booking { hotel { availability } }} resolves. {@code partnerClient} is the client id of the partner that made
+ * it (null for a guest's own booking), also only for deciding who may see it.
  */
 record Booking(UUID id, String reference, String status, Object hotel, Ref roomType, LocalDate checkIn,
                LocalDate checkOut, int guests, int rooms, List<NightlyPrice> nightlyPrices, Money totalPrice,
                Payment payment, OffsetDateTime holdExpiresAt, OffsetDateTime createdAt, Ref guest, String note,
-               String partnerReference, UUID ownerId, Policy cancellationPolicy, BigDecimal total,
-               BigDecimal charged, BigDecimal refunded) {
+               String partnerReference, UUID ownerId, String partnerClient, Policy cancellationPolicy,
+               BigDecimal total, BigDecimal charged, BigDecimal refunded) {
 
     /** The schema's {@code CancellationPolicy}, as the booking was made under it. */
     record Policy(boolean refundable, OffsetDateTime freeCancellationUntil, int penaltyPercent) {}
@@ -46,8 +47,17 @@ record Booking(UUID id, String reference, String status, Object hotel, Ref roomT
         }
     }
 
-    /** Whether this viewer may see it: its guest, the owner of its hotel, or an admin. */
+    /**
+     * Whether this viewer may see it: its guest, the owner of its hotel, or an admin; a partner (a client-credentials
+     * token, whose subject is the partner's service account) only the bookings its own client made.
+     */
     boolean visibleTo(dev.stay.common.security.Viewer viewer) {
+        if (viewer.isAdmin()) {
+            return true;
+        }
+        if (viewer.has(dev.stay.common.security.Viewer.PARTNER)) {
+            return partnerClient != null && viewer.partnerClient().filter(partnerClient::equals).isPresent();
+        }
         return viewer.mayActFor(guest.id()) || viewer.mayManageFor(ownerId);
     }
 }

@@ -112,11 +112,12 @@ class BookingRepository {
                 .fetch(BookingRepository::toBooking);
     }
 
-    private static final Field<Result<Record2<LocalDate, BigDecimal>>> NIGHTS =
+    static final Field<Result<Record2<LocalDate, BigDecimal>>> NIGHTS =
             multiset(select(BOOKING_NIGHT.NIGHT, BOOKING_NIGHT.PRICE).from(BOOKING_NIGHT)
                     .where(BOOKING_NIGHT.BOOKING_ID.eq(BOOKING.ID)).orderBy(BOOKING_NIGHT.NIGHT)).as("nights");
 
-    private static Booking toBooking(Record r) {
+    /** A row of {@code booking} joined to its {@code property}, with {@link #NIGHTS}. */
+    static Booking toBooking(Record r) {
         String currency = r.get(BOOKING.CURRENCY);
         List<Booking.NightlyPrice> prices = r.get(NIGHTS).stream()
                 .map(n -> new Booking.NightlyPrice(n.get(BOOKING_NIGHT.NIGHT),
@@ -130,6 +131,7 @@ class BookingRepository {
                         Booking.Money.of(r.get(BOOKING.REFUNDED), currency)),
                 r.get(BOOKING.HOLD_EXPIRES_AT), r.get(BOOKING.CREATED_AT), new Booking.Ref(r.get(BOOKING.GUEST_ID)),
                 r.get(BOOKING.NOTE), r.get(BOOKING.PARTNER_REFERENCE), r.get(PROPERTY.OWNER_ID),
+                r.get(BOOKING.PARTNER_CLIENT_ID),
                 new Booking.Policy(r.get(BOOKING.REFUNDABLE), r.get(BOOKING.FREE_CANCELLATION_UNTIL),
                         r.get(BOOKING.PENALTY_PERCENT)),
                 r.get(BOOKING.TOTAL), r.get(BOOKING.CHARGED), r.get(BOOKING.REFUNDED));

@@ -44,7 +44,7 @@ class HoldingRooms {
     }
 
     @Transactional
-    Outcome hold(UUID guestId, BookingRequest request, String idempotencyKey) {
+    Outcome hold(UUID guestId, String partnerClient, BookingRequest request, String idempotencyKey) {
         var verdict = rooms.lockAndJudge(request.hotelId(), request.roomTypeId(), request.checkIn(),
                 request.checkOut(), request.guests(), request.rooms());
         RoomsForBooking.Bookable bookable;
@@ -77,6 +77,7 @@ class HoldingRooms {
                 .setFreeCancellationUntil(bookable.policy().freeUntil())
                 .setPenaltyPercent(bookable.policy().penaltyPercent())
                 .setNote(request.note()).setPartnerReference(request.partnerReference())
+                .setPartnerClientId(partnerClient)
                 .setCreatedAt(now).setUpdatedAt(now);
         bookings.insert(booking, bookable.nightlyPrices());
         keys.booked(guestId, idempotencyKey, booking.getId());

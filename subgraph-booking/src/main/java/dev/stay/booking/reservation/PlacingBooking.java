@@ -90,7 +90,8 @@ class PlacingBooking {
             return CreateBookingPayload.BookingRejected.of(error.code(), error.field(), error.message());
         }
         BookingRecord booking;
-        switch (holding.hold(guest, request.value(), idempotencyKey)) {
+        switch (holding.hold(guest, Viewer.current().flatMap(Viewer::partnerClient).orElse(null), request.value(),
+                idempotencyKey)) {
             case HoldingRooms.Refused refused -> {
                 return refused.answer();
             }
