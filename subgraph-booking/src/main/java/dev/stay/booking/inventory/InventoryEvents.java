@@ -13,6 +13,8 @@ class InventoryEvents {
     static final String TOPIC = "booking.inventory";
     /** The fact: an owner changed rooms, price, closure or sale rules of some nights. */
     static final String INVENTORY_CHANGED = "inventory-changed";
+    /** The fact: bookings took or gave back rooms of some nights. */
+    static final String ROOMS_CHANGED = "rooms-changed";
 
     private final Outbox outbox;
 
@@ -24,5 +26,9 @@ class InventoryEvents {
         return outbox.append(TOPIC, propertyId.toString(), INVENTORY_CHANGED, new InventoryChanged(propertyId, change.roomTypeId(),
                 change.from(), change.to(), change.rooms(), change.price(), currency, change.closed(), change.minStay(),
                 change.maxStay(), change.closedToArrival(), change.closedToDeparture(), Instant.now()));
+    }
+
+    UUID roomsChanged(RoomsChanged change) {
+        return outbox.append(TOPIC, change.propertyId().toString(), ROOMS_CHANGED, change);
     }
 }

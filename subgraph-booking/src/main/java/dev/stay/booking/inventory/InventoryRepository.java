@@ -14,8 +14,10 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 import static org.jooq.impl.DSL.values;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,6 +68,29 @@ class InventoryRepository {
                 .forUpdate()
                 .fetch(INVENTORY_NIGHT.TAKEN_UNITS)
                 .stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    /**
+     * The rooms free and the price of the given nights of a room type as they stand in this transaction (nights
+     * without a row are left out: nothing was taken or given back there). Read after the nights were locked and
+     * changed, so what it says is what the transaction commits.
+     */
+    Optional<RoomsChanged> roomsOf(UUID unitTypeId, Collection<LocalDate> nights, Instant at) {
+        var rows = db.select(UNIT_TYPE.PROPERTY_ID, PROPERTY.CURRENCY, INVENTORY_NIGHT.NIGHT,
+                        coalesce(INVENTORY_NIGHT.TOTAL_UNITS, UNIT_TYPE.DEFAULT_UNITS).minus(INVENTORY_NIGHT.TAKEN_UNITS),
+                        coalesce(INVENTORY_NIGHT.PRICE, UNIT_TYPE.BASE_PRICE))
+                .from(INVENTORY_NIGHT)
+                .join(UNIT_TYPE).on(UNIT_TYPE.ID.eq(INVENTORY_NIGHT.UNIT_TYPE_ID))
+                .join(PROPERTY).on(PROPERTY.ID.eq(UNIT_TYPE.PROPERTY_ID))
+                .where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(unitTypeId))
+                .and(INVENTORY_NIGHT.NIGHT.in(nights))
+                .orderBy(INVENTORY_NIGHT.NIGHT)
+                .fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RoomsChanged(rows.getFirst().value1(), unitTypeId, rows.getFirst().value2(),
+                rows.map(r -> new RoomsChanged.Night(r.value3(), r.value4(), r.value5())), at));
     }
 
     /** Writes the change to every night of its range in one statement, creating the nights that had no row. */

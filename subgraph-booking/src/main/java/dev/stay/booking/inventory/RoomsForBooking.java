@@ -31,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * What a booking asks of the inventory, inside the booking's own transaction: lock the nights of a stay and judge
  * them, then take or give back rooms. Every night of the room type is locked in date order (the order
  * {@link SettingInventory} takes them in too), so two bookings, or a booking and an owner's change, never deadlock.
+ * Every night taken or given back here is announced, with what is free after the transaction ({@link RoomsAnnounced}).
  */
 @Component
 public class RoomsForBooking {
@@ -57,11 +58,13 @@ public class RoomsForBooking {
     public record Refused(BookingRejectionCode code, String field, String message) implements Verdict {}
 
     private final InventoryRepository inventory;
+    private final RoomsAnnounced announced;
     private final DSLContext db;
     private final Clock clock;
 
-    RoomsForBooking(InventoryRepository inventory, DSLContext db, Clock clock) {
+    RoomsForBooking(InventoryRepository inventory, RoomsAnnounced announced, DSLContext db, Clock clock) {
         this.inventory = inventory;
+        this.announced = announced;
         this.db = db;
         this.clock = clock;
     }
@@ -145,6 +148,7 @@ public class RoomsForBooking {
                 .where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(roomTypeId))
                 .and(INVENTORY_NIGHT.NIGHT.ge(checkIn)).and(INVENTORY_NIGHT.NIGHT.lt(checkOut))
                 .execute();
+        announced.beforeCommit(roomTypeId, checkIn, checkOut);
     }
 
     /**
@@ -170,6 +174,7 @@ public class RoomsForBooking {
                 .where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(roomTypeId))
                 .and(INVENTORY_NIGHT.NIGHT.ge(checkIn)).and(INVENTORY_NIGHT.NIGHT.lt(checkOut))
                 .execute();
+        announced.beforeCommit(roomTypeId, checkIn, checkOut);
     }
 
     /**

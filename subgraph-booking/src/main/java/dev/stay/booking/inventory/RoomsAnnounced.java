@@ -1,0 +1,63 @@
+package dev.stay.booking.inventory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * {@code rooms-changed} for the nights {@link RoomsForBooking} took or gave back rooms on, published through the
+ * outbox just before the transaction commits, while it still holds the nights locked: one event per room type, each
+ * night with the rooms free after everything the transaction did. A change of dates gives the old nights back and
+ * takes the new ones in one transaction; search learns the outcome once, never the moment in between (old nights
+ * free, new ones not yet taken). A transaction rolled back publishes nothing.
+ */
+@Component
+class RoomsAnnounced {
+
+    private final InventoryRepository inventory;
+    private final InventoryEvents events;
+    private final Clock clock;
+
+    RoomsAnnounced(InventoryRepository inventory, InventoryEvents events, Clock clock) {
+        this.inventory = inventory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Adds the nights from check-in to the night before check-out to this transaction's announcement. */
+    void beforeCommit(UUID roomTypeId, LocalDate checkIn, LocalDate checkOut) {
+        var touched = (TouchedNights) TransactionSynchronizationManager.getResource(this);
+        if (touched == null) {
+            touched = new TouchedNights();
+            TransactionSynchronizationManager.bindResource(this, touched);
+            TransactionSynchronizationManager.registerSynchronization(touched);
+        }
+        touched.byRoomType.computeIfAbsent(roomTypeId, id -> new TreeSet<>())
+                .addAll(checkIn.datesUntil(checkOut).toList());
+    }
+
+    /** The nights of each room type this transaction took or gave back rooms on, in the order it touched them. */
+    private final class TouchedNights implements TransactionSynchronization {
+
+        final Map<UUID, SortedSet<LocalDate>> byRoomType = new LinkedHashMap<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            var now = clock.instant();
+            byRoomType.forEach((roomTypeId, nights) ->
+                    inventory.roomsOf(roomTypeId, nights, now).ifPresent(events::roomsChanged));
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(RoomsAnnounced.this);
+        }
+    }
+}
