@@ -4,6 +4,7 @@ import static dev.stay.booking.db.Tables.INVENTORY_NIGHT;
 import static dev.stay.booking.db.Tables.UNIT_TYPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.stay.booking.db.tables.records.InventoryNightRecord;
 import dev.stay.booking.db.tables.records.PropertyRecord;
@@ -107,7 +108,7 @@ class NightsNeverOversoldIT {
             CompletableFuture<Void> lowering = CompletableFuture.runAsync(() -> inOwnConnection(
                     c -> update(c, "UPDATE unit_type SET default_units = 4 WHERE id = ?", null)));
 
-            Thread.sleep(300);
+            awaitABlockedStatement();
             assertThat(lowering).as("waits for the night that takes a room on the default count").isNotDone();
             taking.commit();
 
@@ -126,7 +127,7 @@ class NightsNeverOversoldIT {
             CompletableFuture<Void> taking = CompletableFuture.runAsync(() -> inOwnConnection(c -> update(c,
                     "UPDATE inventory_night SET taken_units = 5 WHERE unit_type_id = ? AND night = ?", onDefault)));
 
-            Thread.sleep(300);
+            awaitABlockedStatement();
             assertThat(taking).as("waits for the new default count").isNotDone();
             lowering.commit();
 
@@ -175,5 +176,12 @@ class NightsNeverOversoldIT {
             }
         }
         return null;
+    }
+
+    /** Until PostgreSQL shows a statement of this database waiting for a lock: the other side is really blocked. */
+    private void awaitABlockedStatement() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.fetchSingle(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                .get(0, Integer.class) > 0);
     }
 }
