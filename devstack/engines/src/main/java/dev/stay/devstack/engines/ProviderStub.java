@@ -39,7 +39,9 @@ public final class ProviderStub extends Engine<ProviderStub.Stub> {
                 .usingFilesUnderClasspath("wiremock/" + name())
                 .containerThreads(20)
                 .jettyAcceptors(1)
-                .maxRequestJournalEntries(1_000));
+                // tests prove money by this journal (every charge has its booking): it must outlive a test JVM's
+                // whole run, the randomised booking history's thousands of payments included, not only the last 1,000
+                .maxRequestJournalEntries(50_000));
         server.start();
         return new Stub(server);
     }
