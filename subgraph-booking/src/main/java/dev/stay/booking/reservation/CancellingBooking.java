@@ -45,7 +45,7 @@ class CancellingBooking {
                 CancelBookingPayload::bookingId,
                 () -> rejected(BookingRejectionCode.IDEMPOTENCY_KEY_REUSED, "idempotencyKey",
                         "this idempotency key was used with other input"),
-                () -> rejected(BookingRejectionCode.IDEMPOTENCY_KEY_IN_USE, "idempotencyKey",
+                booking -> rejected(BookingRejectionCode.IDEMPOTENCY_KEY_IN_USE, "idempotencyKey",
                         "a request with this idempotency key is still running: ask again shortly"));
     }
 

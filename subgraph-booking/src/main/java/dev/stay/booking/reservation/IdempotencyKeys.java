@@ -51,11 +51,6 @@ class IdempotencyKeys {
         this.settings = settings;
     }
 
-    @Transactional
-    Claim claim(UUID caller, String key, String requestHash) {
-        return claim(caller, key, requestHash, CreateBookingPayload.class);
-    }
-
     /** @param answerType what the key's stored answer is read as */
     @Transactional
     Claim claim(UUID caller, String key, String requestHash, Class<?> answerType) {
@@ -95,11 +90,6 @@ class IdempotencyKeys {
     }
 
     @Transactional
-    void answer(UUID caller, String key, CreateBookingPayload payload) {
-        answer(caller, key, payload, payload.bookingId());
-    }
-
-    @Transactional
     void answer(UUID caller, String key, Object payload, UUID bookingId) {
         db.update(IDEMPOTENCY_KEY)
                 .set(IDEMPOTENCY_KEY.RESPONSE, JSONB.valueOf(json.writeValueAsString(payload)))
@@ -111,12 +101,13 @@ class IdempotencyKeys {
     /**
      * Does {@code work} once for this caller's key and stores its answer, as {@code createBooking} does: a replay
      * with the same request answers the stored answer (or, while the first still runs, waits for it up to
-     * {@code stay.booking.idempotency-wait}, then answers {@code inUse}); another request with the key answers
+     * {@code stay.booking.idempotency-wait}, then answers {@code inUse} with the booking the first request made so
+     * far, if any); another request with the key answers
      * {@code reused}. The work notes its booking with {@link #booked} in its transaction, so that a failure after it
      * changed something keeps the key.
      */
     <T> T once(UUID caller, String key, String requestHash, Class<T> answerType, Supplier<T> work,
-               Function<T, UUID> bookingOf, Supplier<T> reused, Supplier<T> inUse) {
+               Function<T, UUID> bookingOf, Supplier<T> reused, Function<UUID, T> inUse) {
         Instant giveUp = Instant.now().plus(settings.idempotencyWait());
         while (true) {
             switch (claim(caller, key, requestHash, answerType)) {
@@ -139,8 +130,10 @@ class IdempotencyKeys {
                 }
                 case Running running -> {
                     if (Instant.now().isAfter(giveUp)) {
-                        return inUse.get();
+                        return inUse.apply(running.bookingId());
                     }
+                    // polled, not locked: the first request holds no transaction while it calls the provider, and
+                    // may run on another instance; the wait is bounded by stay.booking.idempotency-wait
                     try {
                         Thread.sleep(50);
                     } catch (InterruptedException e) {

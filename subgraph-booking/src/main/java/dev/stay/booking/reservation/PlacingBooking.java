@@ -5,7 +5,6 @@ import dev.stay.booking.payment.PaymentProvider;
 import dev.stay.codegen.booking.types.BookingRejectionCode;
 import dev.stay.codegen.booking.types.CreateBookingInput;
 import dev.stay.common.security.Viewer;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -24,16 +23,14 @@ class PlacingBooking {
     private final PaymentProvider provider;
     private final PaymentSettlement settlement;
     private final BookingRepository bookings;
-    private final BookingProperties settings;
 
     PlacingBooking(IdempotencyKeys keys, HoldingRooms holding, PaymentProvider provider, PaymentSettlement settlement,
-                   BookingRepository bookings, BookingProperties settings) {
+                   BookingRepository bookings) {
         this.keys = keys;
         this.holding = holding;
         this.provider = provider;
         this.settlement = settlement;
         this.bookings = bookings;
-        this.settings = settings;
     }
 
     CreateBookingPayload place(Optional<Viewer> viewer, CreateBookingInput input, String idempotencyKey) {
@@ -47,40 +44,11 @@ class PlacingBooking {
         }
         UUID guest = viewer.get().id();
         String hash = BookingRequest.hash(input);
-        Instant giveUp = Instant.now().plus(settings.idempotencyWait());
-        while (true) {
-            switch (keys.claim(guest, idempotencyKey, hash)) {
-                case IdempotencyKeys.Owned owned -> {
-                    return placeOnce(guest, input, idempotencyKey);
-                }
-                case IdempotencyKeys.Answered answered -> {
-                    return (CreateBookingPayload) answered.payload();
-                }
-                case IdempotencyKeys.Reused reused -> {
-                    return CreateBookingPayload.BookingRejected.of(BookingRejectionCode.IDEMPOTENCY_KEY_REUSED,
-                            "idempotencyKey", "this idempotency key was used with other input");
-                }
-                case IdempotencyKeys.Running running -> {
-                    if (Instant.now().isAfter(giveUp)) {
-                        return stillRunning(running.bookingId());
-                    }
-                    pause();
-                }
-            }
-        }
-    }
-
-    /** The first request with its key: does the work and stores the answer. */
-    private CreateBookingPayload placeOnce(UUID guest, CreateBookingInput input, String idempotencyKey) {
-        CreateBookingPayload answer;
-        try {
-            answer = book(guest, input, idempotencyKey);
-        } catch (RuntimeException e) {
-            keys.forget(guest, idempotencyKey); // only if nothing was booked: then a retry may start afresh
-            throw e;
-        }
-        keys.answer(guest, idempotencyKey, answer);
-        return answer;
+        return keys.once(guest, idempotencyKey, hash, CreateBookingPayload.class,
+                () -> book(guest, input, idempotencyKey), CreateBookingPayload::bookingId,
+                () -> CreateBookingPayload.BookingRejected.of(BookingRejectionCode.IDEMPOTENCY_KEY_REUSED,
+                        "idempotencyKey", "this idempotency key was used with other input"),
+                this::stillRunning);
     }
 
     private CreateBookingPayload book(UUID guest, CreateBookingInput input, String idempotencyKey) {
@@ -120,14 +88,5 @@ class PlacingBooking {
         return booking.map(b -> answerFor(b.id(), b.status()))
                 .orElseGet(() -> CreateBookingPayload.BookingRejected.of(BookingRejectionCode.IDEMPOTENCY_KEY_IN_USE,
                         "idempotencyKey", "a request with this idempotency key is still running: ask again shortly"));
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the first request with this key", e);
-        }
     }
 }
