@@ -33,7 +33,8 @@ record Booking(UUID id, String reference, String status, Object hotel, Ref roomT
 
     record NightlyPrice(LocalDate date, Money price) {}
 
-    record Payment(String status, Money charged, Money refunded) {}
+    /** The schema's {@code Payment}; {@code refundDue} is a refund owed that the provider has not taken yet. */
+    record Payment(String status, Money charged, Money refunded, Money refundDue) {}
 
     /** An amount in a currency, written with that currency's own decimals. */
     record Money(String amount, String currency) {

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The cancellation's one transaction: lock the booking, check who asks and that it may still be cancelled, work out
- * the refund ({@link CancellationRefund}), give the rooms back (nights locked in date order), mark it CANCELLED with
+ * the refund ({@link CancellationRefund}) (not while a change of dates is being paid or another refund is still owed:
+ * the booking holds nights of two stays then, or one refund key), give the rooms back (nights locked in date order), mark it CANCELLED with
  * the refund it owes and announce {@code booking.cancelled}. The refund itself is sent after it commits. The booking's
  * row lock makes concurrent cancellations line up: the first cancels, the others find it cancelled.
  */
@@ -25,10 +26,12 @@ class BookingCancellation {
     private final RoomsForBooking rooms;
     private final BookingEvents events;
     private final IdempotencyKeys keys;
+    private final BookingChanges changes;
     private final Clock clock;
 
     BookingCancellation(BookingRepository bookings, RoomsForBooking rooms, BookingEvents events, IdempotencyKeys keys,
-                        Clock clock) {
+                        BookingChanges changes, Clock clock) {
+        this.changes = changes;
         this.bookings = bookings;
         this.rooms = rooms;
         this.events = events;
@@ -57,12 +60,19 @@ class BookingCancellation {
         if (!now.isBefore(bookings.checkInAt(id))) {
             return notCancellable("the stay has begun");
         }
+        if (changes.hasOpen(id)) {
+            return notCancellable("the extra charge of a change of dates is being settled: ask again once it is");
+        }
+        if (b.getRefundDue() != null) {
+            // one refund at a time per booking: a second would overwrite the key of one the provider may yet take
+            return notCancellable("a refund of this booking is still being sent: ask again once it is taken");
+        }
         boolean byHotel = viewer.mayManageFor(booking.get().ownerId());
         CancellationRefund refund = quote(booking.get(), !byHotel, now);
         rooms.release(b.getUnitTypeId(), b.getCheckIn(), b.getCheckOut(), b.getRooms());
         b.setStatus(BookingStatus.CANCELLED).setCancelledAt(OffsetDateTime.now(clock));
         if (refund.refund().signum() > 0) {
-            b.setRefundDue(refund.refund()).setRefundKey(refundKey(id));
+            b.setRefundDue(refund.refund()).setRefundKey(refundKey(id)).setRefundAttempts(0).setRefundNextAt(null);
         }
         bookings.update(b);
         keys.booked(viewer.id(), idempotencyKey, id);

@@ -29,9 +29,11 @@ class BookingController {
     private final ChangingBookingDates changing;
     private final BookingCancellation cancellation;
     private final BookingRepository bookings;
+    private final RetryingRefund retrying;
 
     BookingController(PlacingBooking placing, CancellingBooking cancelling, ChangingBookingDates changing,
-                      BookingCancellation cancellation, BookingRepository bookings) {
+                      BookingCancellation cancellation, BookingRepository bookings, RetryingRefund retrying) {
+        this.retrying = retrying;
         this.placing = placing;
         this.cancelling = cancelling;
         this.changing = changing;
@@ -49,6 +51,21 @@ class BookingController {
                                             @Argument LocalDate checkOut, @Argument String idempotencyKey,
                                             @Argument String paymentToken) {
         return changing.change(Viewer.current(), id, checkIn, checkOut, idempotencyKey, paymentToken);
+    }
+
+    @MutationMapping
+    RetryRefundPayload retryRefund(@Argument String bookingId, @Argument String idempotencyKey) {
+        return retrying.retry(Viewer.current(), bookingId, idempotencyKey);
+    }
+
+    @SchemaMapping(typeName = "RefundRetried", field = "booking")
+    Booking retriedBooking(RetryRefundPayload.RefundRetried answer) {
+        return bookings.find(answer.bookingId()).orElseThrow();
+    }
+
+    @SchemaMapping(typeName = "BookingChangePending", field = "booking")
+    Booking changePendingBooking(ChangeBookingPayload.BookingChangePending answer) {
+        return bookings.find(answer.bookingId()).orElseThrow();
     }
 
     /** The schema's {@code CancellationQuote}. */

@@ -79,10 +79,21 @@ class BookingRepository {
         return stay.value1().atTime(stay.value2()).atZone(java.time.ZoneId.of(stay.value3())).toInstant();
     }
 
-    /** Bookings that owe the guest a refund the provider has not taken yet, oldest first. */
-    List<UUID> refundsDue(int limit) {
+    /** Bookings that owe the guest a refund the provider has not taken yet, due by {@code now}, longest due first. */
+    List<UUID> refundsDue(OffsetDateTime now, int limit) {
         return db.select(BOOKING.ID).from(BOOKING).where(BOOKING.REFUND_DUE.isNotNull())
-                .orderBy(BOOKING.UPDATED_AT).limit(limit).fetch(BOOKING.ID);
+                .and(BOOKING.PAYMENT_STATUS.ne(BookingStatus.REFUND_FAILED))
+                .and(BOOKING.REFUND_NEXT_AT.isNull().or(BOOKING.REFUND_NEXT_AT.le(now)))
+                .orderBy(BOOKING.REFUND_NEXT_AT.asc().nullsFirst()).limit(limit).fetch(BOOKING.ID);
+    }
+
+    /** How many bookings have a refund given up on, waiting for an admin. */
+    int refundsFailed() {
+        return db.fetchCount(BOOKING, BOOKING.PAYMENT_STATUS.eq(BookingStatus.REFUND_FAILED));
+    }
+
+    boolean refundFailed(UUID id) {
+        return db.fetchExists(BOOKING, BOOKING.ID.eq(id).and(BOOKING.PAYMENT_STATUS.eq(BookingStatus.REFUND_FAILED)));
     }
 
     /** The booking's nights and their prices become these (a change of dates). */
@@ -128,7 +139,8 @@ class BookingRepository {
                 r.get(BOOKING.CHECK_IN), r.get(BOOKING.CHECK_OUT), r.get(BOOKING.GUESTS), r.get(BOOKING.ROOMS),
                 prices, Booking.Money.of(r.get(BOOKING.TOTAL), currency),
                 new Booking.Payment(r.get(BOOKING.PAYMENT_STATUS), Booking.Money.of(r.get(BOOKING.CHARGED), currency),
-                        Booking.Money.of(r.get(BOOKING.REFUNDED), currency)),
+                        Booking.Money.of(r.get(BOOKING.REFUNDED), currency),
+                        Booking.Money.of(r.get(BOOKING.REFUND_DUE), currency)),
                 r.get(BOOKING.HOLD_EXPIRES_AT), r.get(BOOKING.CREATED_AT), new Booking.Ref(r.get(BOOKING.GUEST_ID)),
                 r.get(BOOKING.NOTE), r.get(BOOKING.PARTNER_REFERENCE), r.get(PROPERTY.OWNER_ID),
                 r.get(BOOKING.PARTNER_CLIENT_ID),

@@ -15,6 +15,8 @@ final class BookingStatus {
     static final String DECLINED = "DECLINED";
     static final String NOT_CHARGED = "NOT_CHARGED";
     static final String REFUNDED = "REFUNDED";
+    /** A refund still owed that the provider did not take after its last attempt: an admin retries it. */
+    static final String REFUND_FAILED = "REFUND_FAILED";
 
     private BookingStatus() {}
 }

@@ -8,28 +8,29 @@ import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code changeBookingDates}: the key is claimed first; the rooms move in one transaction ({@link MovingStay});
- * then, outside it, the difference is settled with keys of this change ({@code booking-<id>-change-<n>-...}): a
- * dearer stay is charged to {@code paymentToken}, a cheaper one refunded ({@link Refunds}, sent again until taken).
- * A declined extra charge moves the booking back to its previous dates in a new transaction (PaymentDeclined). A
- * charge with no clear answer keeps the new dates and is logged for the team: reconciling change charges is to come.
+ * {@code changeBookingDates}: the key is claimed first; the rooms are taken in one transaction ({@link MovingStay});
+ * then, outside it, the difference is settled with keys of this change ({@code booking-<id>-change-<n>-...}). A
+ * cheaper stay has moved already and is refunded ({@link Refunds}). A dearer one holds its old and new nights while
+ * {@code paymentToken} is charged, and {@link ChangeSettlement} settles it: paid, the booking moves
+ * (BookingDatesChanged); declined, it keeps its dates and the new nights are given back (PaymentDeclined); no clear
+ * answer (timeout, reset, 5xx), both stays stay held until {@link PaymentReconciliation} asks the provider by key
+ * (BookingChangePending). Every branch answers a typed payload.
  */
 @Component
 class ChangingBookingDates {
-
-    private static final Logger log = LoggerFactory.getLogger(ChangingBookingDates.class);
 
     private final IdempotencyKeys keys;
     private final MovingStay moving;
     private final PaymentProvider provider;
     private final Refunds refunds;
+    private final ChangeSettlement settlement;
 
-    ChangingBookingDates(IdempotencyKeys keys, MovingStay moving, PaymentProvider provider, Refunds refunds) {
+    ChangingBookingDates(IdempotencyKeys keys, MovingStay moving, PaymentProvider provider, Refunds refunds,
+                         ChangeSettlement settlement) {
+        this.settlement = settlement;
         this.keys = keys;
         this.moving = moving;
         this.provider = provider;
@@ -63,37 +64,38 @@ class ChangingBookingDates {
     private ChangeBookingPayload changeOnce(Viewer viewer, UUID id, LocalDate checkIn, LocalDate checkOut,
                                             String idempotencyKey, String paymentToken) {
         boolean mayCharge = paymentToken != null && !paymentToken.isBlank();
-        MovingStay.Moved moved;
-        switch (moving.move(viewer, id, checkIn, checkOut, idempotencyKey, mayCharge)) {
-            case MovingStay.Refused refused -> {
-                return refused.answer();
-            }
-            case MovingStay.Moved m -> moved = m;
-        }
-        var b = moved.booking();
-        BigDecimal difference = moved.difference();
-        BigDecimal zero = BigDecimal.ZERO;
-        if (difference.signum() > 0) {
-            var charge = provider.charge(MovingStay.chargeKey(id, b.getChanges()), difference, b.getCurrency(),
-                    paymentToken, b.getReference());
-            switch (charge.status()) {
-                case SUCCEEDED -> moving.paid(id, difference);
-                case DECLINED, NOT_FOUND -> {
-                    moving.moveBack(moved);
-                    return new ChangeBookingPayload.PaymentDeclined(id,
-                            "the extra charge was declined: the booking keeps its previous dates");
-                }
-                default -> log.error("extra charge {} of booking {} has no clear answer: the new dates are kept; "
-                        + "ask the provider by key", MovingStay.chargeKey(id, b.getChanges()), id);
-            }
-            return new ChangeBookingPayload.BookingDatesChanged(id, Booking.Money.of(difference, b.getCurrency()),
-                    Booking.Money.of(zero, b.getCurrency()));
-        }
-        if (difference.signum() < 0) {
+        return switch (moving.move(viewer, id, checkIn, checkOut, idempotencyKey, mayCharge)) {
+            case MovingStay.Refused refused -> refused.answer();
+            case MovingStay.Moved moved -> moved(id, moved);
+            case MovingStay.ChargeDue due -> charged(id, due, paymentToken);
+        };
+    }
+
+    private ChangeBookingPayload moved(UUID id, MovingStay.Moved moved) {
+        String currency = moved.booking().getCurrency();
+        if (moved.difference().signum() < 0) {
             refunds.send(id);
         }
-        return new ChangeBookingPayload.BookingDatesChanged(id, Booking.Money.of(zero, b.getCurrency()),
-                Booking.Money.of(difference.negate(), b.getCurrency()));
+        return new ChangeBookingPayload.BookingDatesChanged(id, Booking.Money.of(BigDecimal.ZERO, currency),
+                Booking.Money.of(moved.difference().negate(), currency));
+    }
+
+    private ChangeBookingPayload charged(UUID id, MovingStay.ChargeDue due, String paymentToken) {
+        var b = due.booking();
+        var change = due.change();
+        BigDecimal difference = change.getDifference();
+        var charge = provider.charge(MovingStay.chargeKey(id, change.getChange()), difference, b.getCurrency(),
+                paymentToken, b.getReference());
+        return switch (settlement.apply(id, change.getChange(), charge)) {
+            case PAID -> new ChangeBookingPayload.BookingDatesChanged(id, Booking.Money.of(difference, b.getCurrency()),
+                    Booking.Money.of(BigDecimal.ZERO, b.getCurrency()));
+            case NOT_PAID -> new ChangeBookingPayload.PaymentDeclined(id,
+                    "the extra charge was declined: the booking keeps its dates");
+            case OPEN -> new ChangeBookingPayload.BookingChangePending(id, change.getCheckIn(), change.getCheckOut(),
+                    Booking.Money.of(difference, b.getCurrency()),
+                    "the payment provider has not confirmed the extra charge yet: the booking keeps its dates, and "
+                    + "the new nights are held for it until it does");
+        };
     }
 
     private static ChangeBookingPayload rejected(BookingRejectionCode code, String field, String message) {

@@ -1,5 +1,6 @@
 package dev.stay.booking.reservation;
 
+import dev.stay.booking.db.tables.records.BookingChangeRecord;
 import dev.stay.booking.db.tables.records.BookingRecord;
 import dev.stay.booking.inventory.RoomsForBooking;
 import dev.stay.codegen.booking.types.BookingRejectionCode;
@@ -9,7 +10,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,17 +18,30 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 /**
  * A change of dates' one transaction: lock the booking, then the old and new nights of its room type in one date
  * order ({@link RoomsForBooking#lockForChange}), give the old nights back, judge the new ones by the sale rules and
- * take them, and write the new dates, nights, total and policy with {@code booking.changed}. Refused: rolled back,
- * nothing changed. Also the way back ({@link #moveBack}) when the extra charge is declined.
+ * take them. Refused: rolled back, nothing changed.
+ *
+ * <p>A stay that costs no more moves at once: the new dates, nights, total and policy are written with
+ * {@code booking.changed} (and a cheaper one owes its refund). A dearer one does not move yet: its old nights are taken
+ * back in the same transaction, so the booking holds both its old and its new nights, and the change is written
+ * {@code PENDING} in {@code booking_change} (its number, prices, total and policy) while the booking keeps its dates.
+ * Only once the provider has answered does {@link SettlingChange} give back the side that lost: the old nights when
+ * paid, the new ones when declined or never charged. The old nights are therefore never given up before the extra
+ * charge is settled, so no other guest can take them in between, and the way back cannot fail however many bookings
+ * run at once. Charging first and moving after would be the other order; it was not chosen because the move can still
+ * fail (the new nights sold meanwhile), and then money would have been taken for nothing and have to be given back,
+ * a refund the provider may itself fail to take. Holding both sides costs only some rooms held for the seconds of a
+ * charge (or, when its outcome is unknown, until the reconciliation settles it).
  */
 @Component
 class MovingStay {
 
     sealed interface Outcome {}
 
-    /** Moved; {@code difference} is what the guest owes (positive) or is owed (negative). */
-    record Moved(BookingRecord booking, BigDecimal difference, BookingRecord before,
-                 List<RoomsForBooking.NightPrice> previousNights) implements Outcome {}
+    /** Moved at once; {@code difference} is zero or what the guest is owed (negative). */
+    record Moved(BookingRecord booking, BigDecimal difference) implements Outcome {}
+
+    /** Both stays held, the change pending: charge {@code change.difference} under its own key, then settle it. */
+    record ChargeDue(BookingRecord booking, BookingChangeRecord change) implements Outcome {}
 
     record Refused(ChangeBookingPayload answer) implements Outcome {}
 
@@ -36,11 +49,13 @@ class MovingStay {
     private final RoomsForBooking rooms;
     private final BookingEvents events;
     private final IdempotencyKeys keys;
+    private final BookingChanges changes;
     private final Clock clock;
 
     MovingStay(BookingRepository bookings, RoomsForBooking rooms, BookingEvents events, IdempotencyKeys keys,
-               Clock clock) {
+               BookingChanges changes, Clock clock) {
         this.bookings = bookings;
+        this.changes = changes;
         this.rooms = rooms;
         this.events = events;
         this.keys = keys;
@@ -70,6 +85,10 @@ class MovingStay {
         if (!b.getStatus().equals(BookingStatus.CONFIRMED) || b.getRefundDue() != null) {
             return refused(BookingRejectionCode.NOT_CHANGEABLE, "id", "only a confirmed, settled booking may change");
         }
+        if (changes.hasOpen(id)) {
+            return refused(BookingRejectionCode.NOT_CHANGEABLE, "id",
+                    "the extra charge of a change of dates is being settled: ask again once it is");
+        }
         if (!clock.instant().isBefore(bookings.checkInAt(id))) {
             return refused(BookingRejectionCode.NOT_CHANGEABLE, "id", "the stay has begun");
         }
@@ -83,9 +102,6 @@ class MovingStay {
         }
         LocalDate previousIn = b.getCheckIn();
         LocalDate previousOut = b.getCheckOut();
-        BookingRecord before = b.original();
-        List<RoomsForBooking.NightPrice> previousNights = booking.get().nightlyPrices().stream()
-                .map(n -> new RoomsForBooking.NightPrice(n.date(), new BigDecimal(n.price().amount()))).toList();
         rooms.lockForChange(b.getUnitTypeId(), previousIn, previousOut, checkIn, checkOut);
         rooms.release(b.getUnitTypeId(), previousIn, previousOut, b.getRooms());
         var verdict = rooms.lockAndJudge(b.getPropertyId(), b.getUnitTypeId(), checkIn, checkOut, b.getGuests(),
@@ -110,46 +126,36 @@ class MovingStay {
         }
         rooms.take(b.getUnitTypeId(), checkIn, checkOut, b.getRooms());
         int change = b.getChanges() + 1;
-        b.setCheckIn(checkIn).setCheckOut(checkOut).setTotal(total).setChanges(change)
+        b.setChanges(change);
+        keys.booked(viewer.id(), idempotencyKey, id);
+        if (difference.signum() > 0) {
+            StayNights old = new StayNights(previousIn, previousOut);
+            for (StayNights kept : old.without(new StayNights(checkIn, checkOut))) {
+                rooms.take(b.getUnitTypeId(), kept.checkIn(), kept.checkOut(), b.getRooms());
+            }
+            bookings.update(b);
+            var pending = new BookingChangeRecord().setBookingId(id).setChange(change).setCheckIn(checkIn)
+                    .setCheckOut(checkOut).setTotal(total).setDifference(difference)
+                    .setNightPrices(bookable.nightlyPrices().stream().map(RoomsForBooking.NightPrice::price)
+                            .toArray(BigDecimal[]::new))
+                    .setRefundable(bookable.policy().refundable())
+                    .setFreeCancellationUntil(bookable.policy().freeUntil())
+                    .setPenaltyPercent(bookable.policy().penaltyPercent());
+            changes.insert(pending);
+            return new ChargeDue(b, pending);
+        }
+        b.setCheckIn(checkIn).setCheckOut(checkOut).setTotal(total)
                 .setRefundable(bookable.policy().refundable())
                 .setFreeCancellationUntil(bookable.policy().freeUntil())
                 .setPenaltyPercent(bookable.policy().penaltyPercent());
         if (difference.signum() < 0) {
-            b.setRefundDue(difference.negate()).setRefundKey(refundKey(id, change));
+            b.setRefundDue(difference.negate()).setRefundKey(refundKey(id, change)).setRefundAttempts(0)
+                    .setRefundNextAt(null);
         }
         bookings.update(b);
         bookings.replaceNights(id, bookable.nightlyPrices());
-        keys.booked(viewer.id(), idempotencyKey, id);
         events.changed(b, previousIn, previousOut);
-        return new Moved(b, difference, before, previousNights);
-    }
-
-    /** The extra charge was paid: the booking's charged amount grows by it. */
-    @Transactional
-    void paid(UUID id, BigDecimal amount) {
-        BookingRecord b = bookings.lock(id).orElseThrow();
-        bookings.update(b.setCharged(b.getCharged().add(amount)));
-    }
-
-    /**
-     * The extra charge was declined: back to the previous dates, nights and total, in one transaction that locks the
-     * nights in the same global order. Fails (and changes nothing) if the previous nights were sold meanwhile.
-     */
-    @Transactional
-    void moveBack(Moved moved) {
-        BookingRecord b = bookings.lock(moved.booking().getId()).orElseThrow();
-        LocalDate in = b.getCheckIn();
-        LocalDate out = b.getCheckOut();
-        BookingRecord before = moved.before();
-        rooms.lockForChange(b.getUnitTypeId(), in, out, before.getCheckIn(), before.getCheckOut());
-        rooms.release(b.getUnitTypeId(), in, out, b.getRooms());
-        rooms.take(b.getUnitTypeId(), before.getCheckIn(), before.getCheckOut(), b.getRooms());
-        b.setCheckIn(before.getCheckIn()).setCheckOut(before.getCheckOut()).setTotal(before.getTotal())
-                .setRefundable(before.getRefundable()).setFreeCancellationUntil(before.getFreeCancellationUntil())
-                .setPenaltyPercent(before.getPenaltyPercent());
-        bookings.update(b);
-        bookings.replaceNights(b.getId(), moved.previousNights());
-        events.changed(b, in, out);
+        return new Moved(b, difference);
     }
 
     private static Outcome rollBack(ChangeBookingPayload answer) {
