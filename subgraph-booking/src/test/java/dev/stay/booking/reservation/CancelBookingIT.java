@@ -222,6 +222,23 @@ class CancelBookingIT {
     }
 
     @Test
+    void aBookingStillOwingARefundIsNotCancelledAgainUnderAnotherKey() {
+        var hotel = BookingFixtures.aHotelWithRoomsLeft(db, graphQl, 1);
+        UUID guest = UUID.randomUUID();
+        UUID booking = hotel.aConfirmedBooking(guest, reconciliation);
+        db.update(BOOKING).set(BOOKING.REFUND_DUE, new BigDecimal("40.00"))
+                .set(BOOKING.REFUND_KEY, MovingStay.refundKey(booking, 1)).where(BOOKING.ID.eq(booking)).execute();
+
+        cancel(guest, booking, "cancel", "guest")
+                .path("cancelBooking.code").entity(String.class).isEqualTo("NOT_CANCELLABLE");
+
+        assertThat(hotel.status(booking)).isEqualTo("CONFIRMED");
+        assertThat(db.select(BOOKING.REFUND_KEY).from(BOOKING).where(BOOKING.ID.eq(booking))
+                .fetchOne(BOOKING.REFUND_KEY)).isEqualTo(MovingStay.refundKey(booking, 1));
+        hotel.assertRoomsTaken(1);
+    }
+
+    @Test
     void aHeldBookingWhosePaymentIsUnknownIsNotCancellable() {
         var hotel = BookingFixtures.aHotelWithRoomsLeft(db, graphQl, 1);
         UUID guest = UUID.randomUUID();
@@ -249,6 +266,13 @@ class CancelBookingIT {
         } finally {
             paymentProvider().removeStub(failing);
         }
+
+        refunds.retry();
+        assertThat(refunds(booking)).as("not before its pause is over").hasSize(1);
+        assertThat(db.select(BOOKING.REFUND_NEXT_AT).from(BOOKING).where(BOOKING.ID.eq(booking))
+                .fetchOne(BOOKING.REFUND_NEXT_AT)).isAfter(OffsetDateTime.now().plusSeconds(30));
+        db.update(BOOKING).set(BOOKING.REFUND_NEXT_AT, OffsetDateTime.now().minusSeconds(1))
+                .where(BOOKING.ID.eq(booking)).execute();
 
         refunds.retry();
 
