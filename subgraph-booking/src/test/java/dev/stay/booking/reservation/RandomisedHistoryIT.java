@@ -42,6 +42,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +101,15 @@ class RandomisedHistoryIT {
     @Autowired HoldSweeper sweeper;
     @Autowired Refunds refunds;
 
+    /**
+     * This proves what the history leaves behind, not how fast it runs: on a loaded build machine the first of
+     * sixteen concurrent requests in a cold JVM can take longer than the tester's default 5 s.
+     */
+    @BeforeEach
+    void patientClient() {
+        graphQl = graphQl.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {20261130L, 7L, 424242L})
     void aConcurrentHistorySettlesWithEveryRoomAndEveryCoinAccountedFor(long seed) throws Exception {
@@ -151,6 +161,16 @@ class RandomisedHistoryIT {
     /** Until nothing is held or owed: lookups answer as the provider's journal says, holds are swept, refunds sent. */
     private void settle(Hotel hotel, Date started) {
         Set<String> stubbed = ConcurrentHashMap.newKeySet();
+        var left = new java.util.concurrent.atomic.AtomicReference<String>("nothing looked at yet");
+        try {
+            awaitSettled(hotel, started, stubbed, left);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the history did not settle; left: " + left.get(), e);
+        }
+    }
+
+    private void awaitSettled(Hotel hotel, Date started, Set<String> stubbed,
+                              java.util.concurrent.atomic.AtomicReference<String> left) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             var held = db.select(BOOKING.ID).from(BOOKING).where(BOOKING.PROPERTY_ID.eq(hotel.id))
                     .and(BOOKING.STATUS.eq(BookingStatus.HELD)).fetch(BOOKING.ID);
@@ -158,6 +178,7 @@ class RandomisedHistoryIT {
             for (UUID id : held) {
                 String key = PaymentSettlement.chargeKey(id);
                 if (!journal.sent(key)) {
+                    left.set("held booking " + id + ": its charge is not in the provider's journal");
                     return false; // the charge has not reached the provider's journal yet: ask again
                 }
                 if (journal.succeeded.containsKey(key) && stubbed.add(key)) {
@@ -171,6 +192,7 @@ class RandomisedHistoryIT {
             for (var change : changing) {
                 String key = MovingStay.chargeKey(change.value1(), change.value2());
                 if (!journal.sent(key)) {
+                    left.set("open change " + key + ": its charge is not in the provider's journal");
                     return false;
                 }
                 if (journal.succeeded.containsKey(key) && stubbed.add(key)) {
@@ -182,11 +204,16 @@ class RandomisedHistoryIT {
                     .where(BOOKING.PROPERTY_ID.eq(hotel.id)).and(BOOKING.STATUS.eq(BookingStatus.HELD)).execute();
             sweeper.sweep();
             refunds.retry();
-            return db.fetchCount(BOOKING, BOOKING.PROPERTY_ID.eq(hotel.id)
+            var unsettled = db.select(BOOKING.ID, BOOKING.STATUS, BOOKING.PAYMENT_STATUS, BOOKING.REFUND_DUE,
+                            BOOKING.REFUND_NEXT_AT, BOOKING.REFUND_ATTEMPTS).from(BOOKING)
+                    .where(BOOKING.PROPERTY_ID.eq(hotel.id))
                     .and(BOOKING.STATUS.eq(BookingStatus.HELD).or(BOOKING.REFUND_DUE.isNotNull())
                             .or(DSL.exists(DSL.selectOne().from(BOOKING_CHANGE)
                                     .where(BOOKING_CHANGE.BOOKING_ID.eq(BOOKING.ID))
-                                    .and(BOOKING_CHANGE.STATUS.in(BookingChanges.OPEN)))))) == 0;
+                                    .and(BOOKING_CHANGE.STATUS.in(BookingChanges.OPEN)))))
+                    .fetch();
+            left.set("unsettled bookings " + unsettled.formatCSV());
+            return unsettled.isEmpty();
         });
     }
 
