@@ -15,8 +15,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@code rooms-changed} for the nights {@link RoomsForBooking} took or gave back rooms on, published through the
  * outbox just before the transaction commits, while it still holds the nights locked: one event per room type, each
  * night with the rooms free after everything the transaction did. A change of dates gives the old nights back and
- * takes the new ones in one transaction; search learns the outcome once, never the moment in between (old nights
- * free, new ones not yet taken). A transaction rolled back publishes nothing.
+ * takes the new ones in one transaction; search learns its outcome, never the moment in between (old nights free,
+ * new ones not yet taken). A dearer change holds both stays in that transaction, and gives back the side that lost
+ * in the one that settles its extra charge: two events, each true when published. A transaction rolled back
+ * publishes nothing.
  */
 @Component
 class RoomsAnnounced {
