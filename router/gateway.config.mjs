@@ -25,6 +25,12 @@ const ROUTER_DIR = dirname(fileURLToPath(import.meta.url));
 const settings = loadSettings();
 const { limits } = settings;
 
+// Hive's Rust planner, when STAY_ROUTER_PLANNER asks for it. Imported here rather than named by the CLI's
+// --hive-router-runtime flag, which falls back to the JavaScript planner without a word when the package cannot
+// load: an import that fails stops the router at startup. Only then, so a platform without its native binary
+// (it ships for glibc Linux and macOS) still runs the JavaScript planner.
+const rustPlanner = settings.planner === 'rust' ? (await import('@graphql-hive/router-runtime')).unifiedGraphHandler : null;
+
 // Shown in a fresh GraphiQL tab (local profile): one request that the router answers from catalog and booking.
 const EXAMPLE_QUERY = `query PropertyPage($id: ID!) {
   hotel(id: $id) {
@@ -57,6 +63,10 @@ export const gatewayConfig = defineConfig({
   fork: 1,
 
   graphqlEndpoint: '/graphql',
+  // STAY_ROUTER_PLANNER: the gateway's JavaScript query planner (the default) or Hive's Rust one. Every rule holds
+  // under both (npm test runs the gateway tests once per planner); test/planners.test.mjs compares their answers,
+  // and README "Query planner" says where they differ and what each costs.
+  ...(rustPlanner ? { unifiedGraphHandler: rustPlanner } : {}),
   // Local profile only: GraphiQL in the browser on the GraphQL endpoint itself (GET with Accept: text/html).
   // This renderer inlines GraphiQL's assets, so the IDE works without reaching a CDN, and it opens on a query
   // editor rather than the gateway's default Laboratory, whose page is more than twice the size.

@@ -62,6 +62,9 @@ export function signingSecretProblem(secret) {
   return null;
 }
 
+// The JavaScript planner until the Rust one answers every request alike (README "Query planner").
+const DEFAULT_PLANNER = 'javascript';
+
 const LIMITS = {
   maxDepth: ['STAY_MAX_DEPTH', 12],
   maxTokens: ['STAY_MAX_TOKENS', 2000],
@@ -73,6 +76,9 @@ const LIMITS = {
   userPerMinute: ['STAY_RATE_LIMIT_USER_PER_MINUTE', 600],
   maxBodyBytes: ['STAY_MAX_BODY_BYTES', 128 * 1024],
 };
+
+/** The query planners the router can run: Hive's Rust planner, or the gateway's own JavaScript one. */
+export const PLANNERS = ['rust', 'javascript'];
 
 /**
  * Reads the STAY_* variables. Throws an Error naming the variable when one is missing or malformed.
@@ -87,6 +93,7 @@ const LIMITS = {
  *   limits: { maxDepth: number, maxTokens: number, maxAliases: number, requestTimeoutMs: number,
  *             mutationsPerMinute: number, partnerPerMinute: number, anonymousPerMinute: number, userPerMinute: number,
  *             maxBodyBytes: number },
+ *   planner: 'rust' | 'javascript',
  * }}
  */
 export function loadSettings(env = process.env) {
@@ -128,6 +135,10 @@ export function loadSettings(env = process.env) {
     }
   }
 
+  // STAY_ROUTER_PLANNER: which planner turns a client's operation into subgraph calls (README: "Query planner").
+  const planner = (env.STAY_ROUTER_PLANNER || DEFAULT_PLANNER).trim();
+  if (!PLANNERS.includes(planner)) problems.push(`STAY_ROUTER_PLANNER must be one of ${PLANNERS.join(', ')}, got "${planner}"`);
+
   if (problems.length > 0) {
     throw new Error(`The router is not configured (profile ${local ? 'local' : 'production'}):\n  - ${problems.join('\n  - ')}`);
   }
@@ -139,5 +150,6 @@ export function loadSettings(env = process.env) {
     trustedProxies,
     persistedDocumentsFile: resolve(env.STAY_PERSISTED_DOCUMENTS || join(ROUTER_DIR, 'target', 'persisted-documents.json')),
     limits,
+    planner,
   };
 }

@@ -76,10 +76,11 @@ function typeResolver(value, _context, info, abstractType) {
 
 /**
  * Starts one server for the subgraphs named in `names`, read from `schemaDir/<name>/*.graphqls`.
- * `delayFor(body)` may return milliseconds to wait before answering.
+ * `delayFor(body)` may return milliseconds to wait before answering; `answerFor(subgraph, body)` may return
+ * `{ status, json }` to answer instead of executing (a subgraph's error, a 500, a broken body).
  * Returns { urls: { name: url }, requests: [{ subgraph, rawBody (Buffer), body (string), headers }], close() }.
  */
-export async function startFakeSubgraphs(schemaDir, names, { delayFor = () => 0 } = {}) {
+export async function startFakeSubgraphs(schemaDir, names, { delayFor = () => 0, answerFor = () => null } = {}) {
   const schemas = Object.fromEntries(names.map((name) => [name, subgraphSchema(join(schemaDir, name))]));
   const requests = [];
   const server = createServer((req, res) => {
@@ -97,6 +98,11 @@ export async function startFakeSubgraphs(schemaDir, names, { delayFor = () => 0 
       }
       const delay = delayFor(body);
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const answer = answerFor(subgraph, body);
+      if (answer) {
+        if (!res.destroyed) res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' }).end(answer.json);
+        return;
+      }
       let result;
       try {
         const { query, variables, operationName } = JSON.parse(body);

@@ -165,4 +165,10 @@ describe('router settings', () => {
     assert.throws(() => loadSettings({ ...PRODUCTION, STAY_MAX_ALIASES: '0' }), /STAY_MAX_ALIASES must be a positive whole number/);
     assert.throws(() => loadSettings({ ...PRODUCTION, STAY_REQUEST_TIMEOUT_MS: '10s' }), /STAY_REQUEST_TIMEOUT_MS/);
   });
+
+  test('the planner is the JavaScript one unless STAY_ROUTER_PLANNER names the Rust one; anything else is refused', () => {
+    assert.equal(loadSettings(PRODUCTION).planner, 'javascript');
+    assert.equal(loadSettings({ ...PRODUCTION, STAY_ROUTER_PLANNER: 'rust' }).planner, 'rust');
+    assert.throws(() => loadSettings({ ...PRODUCTION, STAY_ROUTER_PLANNER: 'fast' }), /STAY_ROUTER_PLANNER must be one of rust, javascript/);
+  });
 });
