@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("stay.notify")
 public record NotifyProperties(
-        @DefaultValue("http://127.0.0.1:18081") URI url,
+        @DefaultValue("http://127.0.0.1:18082") URI url,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("5s") Duration readTimeout,
         @DefaultValue("10:00") LocalTime reminderAt,
