@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * Tells guests about their bookings: confirmed, cancelled, dates changed, payment failed (the other facts on
  * {@code booking.booking} are not theirs to hear), and keeps the reminder of each confirmed booking. Deliberately not
- * one transaction: the provider is called between the claim and the mark ({@link Notifying}). What fails (provider
- * down or refusing, guest not yet known from the users subgraph) is retried with back-off by the error handler every
- * subgraph shares, which redelivers the whole event (channels already sent are skipped) and, once the back-off is
- * spent, dead-letters it to {@code booking.booking.DLT}; a malformed event goes there at once.
+ * one transaction: the provider is called between the claim and the mark ({@link Notifying}). A send that fails
+ * (provider down, slow or refusing) is retried with back-off by the error handler every subgraph shares, which
+ * redelivers the whole event (channels already sent are skipped) and, once the back-off is spent, dead-letters it to
+ * {@code booking.booking.DLT}; a malformed event goes there at once, and so does the event of a guest booking has no
+ * profile of (nowhere to send it, and retrying would hold up every booking of the property behind it).
  */
 @Component
 class NotificationListener {
@@ -25,25 +26,20 @@ class NotificationListener {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationListener.class);
 
-    /** The guest's profile has not reached booking yet (users announces it through its outbox): try again later. */
-    static class GuestNotKnownYet extends RuntimeException {
-        GuestNotKnownYet(String message) {
-            super(message);
-        }
-    }
-
     private final EventReader events;
     private final GuestContacts contacts;
     private final Reminders reminders;
     private final Notifying notifying;
+    private final Undeliverable undeliverable;
     private final NotifyProperties settings;
 
     NotificationListener(EventReader events, GuestContacts contacts, Reminders reminders, Notifying notifying,
-            NotifyProperties settings) {
+            Undeliverable undeliverable, NotifyProperties settings) {
         this.events = events;
         this.contacts = contacts;
         this.reminders = reminders;
         this.notifying = notifying;
+        this.undeliverable = undeliverable;
         this.settings = settings;
     }
 
@@ -56,6 +52,12 @@ class NotificationListener {
             return;
         }
         BookedStay stay = events.data(event, BookedStay.class);
+        GuestContact guest = contacts.find(stay.guestId()).orElse(null);
+        if (guest == null) {
+            undeliverable.deadLetter(record.key(), record.value(), "guest " + stay.guestId() + " of booking "
+                    + stay.bookingId() + " has no profile in booking (users.profile): nowhere to send " + kind);
+            return;
+        }
         Instant asOf = stay.occurredAt() != null ? stay.occurredAt()
                 : event.occurredAt() != null ? event.occurredAt() : Instant.now();
         switch (kind) {
@@ -63,8 +65,6 @@ class NotificationListener {
             case CANCELLED -> reminders.follow(stay, true, settings.reminderAt(), asOf);
             default -> { }
         }
-        GuestContact guest = contacts.find(stay.guestId()).orElseThrow(() -> new GuestNotKnownYet(
-                "guest " + stay.guestId() + " of booking " + stay.bookingId() + " not known yet"));
         notifying.notify(event.eventId(), kind, stay, guest);
     }
 }

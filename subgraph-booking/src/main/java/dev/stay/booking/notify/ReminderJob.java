@@ -1,15 +1,12 @@
 package dev.stay.booking.notify;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,13 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  * number of instances: each takes its due reminders with a lease ({@link Reminders#take}), so no two send one, and
  * the message itself is once per channel ({@link Notifying}). Too late (the guest's arrival day has come in the
  * property's zone) or not wanted: skipped. A reminder that cannot be sent is tried again with back-off and, after
- * {@code stay.notify.reminder-attempts}, dead-lettered to {@code booking.booking.DLT} like the events it comes from.
+ * {@code stay.notify.reminder-attempts}, dead-lettered to {@code booking.booking.DLT} like the events it comes from
+ * ({@link Undeliverable}).
  */
 @Component
 @EnableConfigurationProperties(NotifyProperties.class)
 class ReminderJob {
-
-    static final String DEAD_LETTERS = NotificationListener.TOPIC + ".DLT";
 
     private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
 
@@ -33,17 +29,17 @@ class ReminderJob {
     private final GuestContacts contacts;
     private final Notifying notifying;
     private final NotifyProperties settings;
-    private final KafkaTemplate<String, String> kafka;
+    private final Undeliverable undeliverable;
     private final JsonMapper json;
     private final Clock clock;
 
     ReminderJob(Reminders reminders, GuestContacts contacts, Notifying notifying, NotifyProperties settings,
-            KafkaTemplate<String, String> kafka, JsonMapper json, Clock clock) {
+            Undeliverable undeliverable, JsonMapper json, Clock clock) {
         this.reminders = reminders;
         this.contacts = contacts;
         this.notifying = notifying;
         this.settings = settings;
-        this.kafka = kafka;
+        this.undeliverable = undeliverable;
         this.json = json;
         this.clock = clock;
     }
@@ -80,7 +76,7 @@ class ReminderJob {
         var guest = contacts.find(reminder.guestId());
         try {
             if (guest.isEmpty()) {
-                throw new NotificationListener.GuestNotKnownYet("guest " + reminder.guestId() + " not known yet");
+                throw new IllegalStateException("guest " + reminder.guestId() + " has no profile in booking");
             }
             notifying.notify(reminder.eventId(), Kind.REMINDER, reminder.stay(), guest.get());
             reminders.done(reminder, now);
@@ -97,14 +93,9 @@ class ReminderJob {
     }
 
     private void deadLetter(Reminders.Due reminder, RuntimeException e) {
-        log.error("reminder of booking {} dead-lettered to {} after {} attempts: {}", reminder.bookingId(),
-                DEAD_LETTERS, reminder.attempts() + 1, e.toString());
         String value = json.writeValueAsString(Map.of("eventId", reminder.eventId(), "type", "booking.reminder",
                 "data", reminder.stay()));
-        ProducerRecord<String, String> record = new ProducerRecord<>(DEAD_LETTERS, reminder.propertyId().toString(),
-                value);
-        record.headers().add("kafka_dlt-exception-message", String.valueOf(e.getMessage())
-                .getBytes(StandardCharsets.UTF_8));
-        kafka.send(record).join();
+        undeliverable.deadLetter(reminder.propertyId().toString(), value, "reminder not sent after "
+                + (reminder.attempts() + 1) + " attempts: " + e.getMessage());
     }
 }
