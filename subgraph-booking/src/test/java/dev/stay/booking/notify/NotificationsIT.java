@@ -96,7 +96,7 @@ class NotificationsIT {
             "pt-PT | Reserva STY- | confirmada: um quarto de 10 de março de 2027 a 12 de março de 2027, 1 234,50 €",
             "fr-FR | Réservation STY- | confirmée : une chambre du 10 mars 2027 au 12 mars 2027, 1 234,50 €",
             "de-DE | Buchung STY- | bestätigt: ein Zimmer vom 10. März 2027 bis 12. März 2027, 1.234,50 €",
-            "ja-JP | Booking STY- | is confirmed: one room from 10 March 2027 to 12 March 2027"})
+            "ja-JP | Booking STY- | is confirmed: one room from March 10, 2027 to March 12, 2027"})
     void theMessageIsInTheGuestsLanguageWithDatesAndMoneyWrittenTheirWay(String locale, String subject, String text) {
         UUID id = UUID.randomUUID();
         UUID guest = fixtures.aGuest(locale, "guest-" + id + "@stay.example", null, true, false, true);
