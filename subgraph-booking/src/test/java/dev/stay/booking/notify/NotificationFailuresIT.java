@@ -86,6 +86,31 @@ class NotificationFailuresIT {
         assertThat(db.fetchOne(NOTIFICATION, NOTIFICATION.EVENT_ID.eq(event.eventId())).getAttempts()).isEqualTo(3);
     }
 
+    /**
+     * The provider sends the message but answers after the client gave up (read timeout 1 s in tests): the consumer
+     * cannot know, tries again with the same key, and the provider answers that replay without sending again.
+     */
+    @Test
+    void aMessageSentButAnsweredTooLateIsNotSentTwice() {
+        String email = "late-answer-" + UUID.randomUUID() + "@stay.example";
+        stubs.add(provider().stubFor(post(urlEqualTo("/v1/messages")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.to", equalTo(email)))
+                .inScenario("late " + email).whenScenarioStateIs(STARTED).willSetStateTo("answered")
+                .willReturn(aResponse().withStatus(201).withFixedDelay(3_000)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"msg_{{request.headers.Idempotency-Key}}\",\"status\":\"queued\"}")
+                        .withTransformers("response-template", "idempotent-messages"))));
+        UUID guest = fixtures.aGuest("en", email, null, true, false, true);
+        var event = event("booking.confirmed", stay(hotel, guest, checkIn, checkOut));
+
+        fixtures.publish(event);
+        fixtures.awaitSent(event.eventId(), Channel.EMAIL);
+
+        var attempts = requestsFor(event.eventId());
+        assertThat(attempts).extracting(e -> e.getResponse().getStatus()).containsExactly(201, 200);
+        assertThat(messagesSent(event.eventId(), Channel.EMAIL)).as("what the guest received").hasSize(1);
+    }
+
     @Test
     void aProviderThatNeverAcceptsEndsWithTheEventDeadLetteredAndNothingSentAndTheNextEventStillGoesOut() {
         UUID unreachable = fixtures.aGuest("en", "guest@unavailable.example", null, true, false, true);
