@@ -4,7 +4,6 @@ import static dev.stay.booking.db.Tables.NOTIFICATION;
 import static dev.stay.booking.notify.NotifyFixtures.body;
 import static dev.stay.booking.notify.NotifyFixtures.event;
 import static dev.stay.booking.notify.NotifyFixtures.messagesSent;
-import static dev.stay.booking.notify.NotifyFixtures.provider;
 import static dev.stay.booking.notify.NotifyFixtures.requestsFor;
 import static dev.stay.booking.notify.NotifyFixtures.stay;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +19,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +72,7 @@ class NotificationsIT {
     void eachEventIsSentOncePerChannelFromItsTemplate(String type, String subject, String email) {
         UUID guest = fixtures.anEnglishGuestWithEmailAndSms();
         Map<String, Object> data = stay(hotel, guest, checkIn, checkOut);
-        data.put("refund", new java.math.BigDecimal("617.25"));
+        data.put("refund", new BigDecimal("617.25"));
         data.put("previousCheckIn", "2027-03-01");
         data.put("previousCheckOut", "2027-03-03");
         var event = event(type, data);

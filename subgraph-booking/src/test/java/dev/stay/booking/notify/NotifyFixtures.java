@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ final class NotifyFixtures implements AutoCloseable {
                     String key = e.getRequest().getHeader("Idempotency-Key");
                     return key != null && key.startsWith(eventId + ":");
                 })
-                .sorted(java.util.Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.stay.booking.notify;
 
+import static dev.stay.booking.db.Tables.GUEST_CONTACT;
 import static dev.stay.booking.db.Tables.REMINDER;
 import static dev.stay.booking.notify.NotifyFixtures.body;
 import static dev.stay.booking.notify.NotifyFixtures.event;
@@ -13,6 +14,8 @@ import dev.stay.common.test.SubgraphTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -84,7 +87,7 @@ class RemindersIT {
 
         try (var pool = Executors.newFixedThreadPool(4)) {
             Callable<Integer> run = () -> job.sendDue(due);
-            var results = pool.invokeAll(java.util.List.of(run, run, run, run));
+            var results = pool.invokeAll(List.of(run, run, run, run));
             for (var r : results) {
                 r.get();
             }
@@ -141,6 +144,42 @@ class RemindersIT {
         assertThat(requestsFor(tooLate)).isEmpty();
         assertThat(db.fetchCount(REMINDER, REMINDER.GUEST_ID.in(noReminders, late).and(REMINDER.DONE_AT.isNull())))
                 .as("both settled, neither due again").isZero();
+    }
+
+    @Test
+    void aReminderTheProviderKeepsRefusingIsRetriedWithGrowingWaitsThenDeadLettered() {
+        UUID hotel = fixtures.aHotelIn("Australia/Sydney");
+        // no channel for the confirmation, then an address the provider never accepts, for the reminder
+        UUID guest = fixtures.aGuest("en", "guest@unavailable.example", null, false, false, true);
+        Map<String, Object> data = stay(hotel, guest, LocalDate.of(2027, 8, 20), LocalDate.of(2027, 8, 21));
+        UUID booking = UUID.fromString((String) data.get("bookingId"));
+        confirm(event("booking.confirmed", data));
+        fixtures.announce(guest, "en", "guest@unavailable.example", null, true, false, true, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.fetchOne(GUEST_CONTACT,
+                GUEST_CONTACT.USER_ID.eq(guest)).getNotifyEmail());
+        String reminder = "reminder:" + booking + ":2027-08-20";
+
+        Instant at = Instant.parse("2027-08-19T00:00:00Z"); // 10:00 in Sydney
+        List<Duration> waits = new ArrayList<>();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            job.sendDue(at);
+            var row = db.fetchOne(REMINDER, REMINDER.BOOKING_ID.eq(booking));
+            if (row.getDoneAt() != null) {
+                break;
+            }
+            Instant next = row.getRemindAt().toInstant();
+            waits.add(Duration.between(at, next));
+            at = next;
+        }
+
+        assertThat(waits).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4),
+                Duration.ofMinutes(8));
+        assertThat(db.fetchOne(REMINDER, REMINDER.BOOKING_ID.eq(booking)).getDoneAt()).isNotNull();
+        assertThat(requestsFor(reminder)).hasSize(5).allMatch(e -> e.getResponse().getStatus() == 503);
+        var letters = NotificationFailuresIT.DEAD_LETTERS.withKey(hotel);
+        assertThat(letters).hasSize(1);
+        assertThat(letters.getFirst().value()).contains(reminder).contains("booking.reminder");
+        assertThat(letters.getFirst().headers()).contains("after 5 attempts");
     }
 
     /** @return the reminder's event id, once the confirmation was sent (so its reminder is recorded) */
