@@ -87,7 +87,7 @@ class NotificationFailuresIT {
     }
 
     /**
-     * The provider sends the message but answers after the client gave up (read timeout 1 s in tests): the consumer
+     * The provider sends the message but answers after the client gave up (read timeout 3 s in tests): the consumer
      * cannot know, tries again with the same key, and the provider answers that replay without sending again.
      */
     @Test
@@ -96,7 +96,7 @@ class NotificationFailuresIT {
         stubs.add(provider().stubFor(post(urlEqualTo("/v1/messages")).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.to", equalTo(email)))
                 .inScenario("late " + email).whenScenarioStateIs(STARTED).willSetStateTo("answered")
-                .willReturn(aResponse().withStatus(201).withFixedDelay(3_000)
+                .willReturn(aResponse().withStatus(201).withFixedDelay(5_000)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"msg_{{request.headers.Idempotency-Key}}\",\"status\":\"queued\"}")
                         .withTransformers("response-template", "idempotent-messages"))));
