@@ -23,11 +23,13 @@ class IdentityEventListener {
     private final EventReader events;
     private final AppliedEvents applied;
     private final UserRepository users;
+    private final ProfileEvents profiles;
 
-    IdentityEventListener(EventReader events, AppliedEvents applied, UserRepository users) {
+    IdentityEventListener(EventReader events, AppliedEvents applied, UserRepository users, ProfileEvents profiles) {
         this.events = events;
         this.applied = applied;
         this.users = users;
+        this.profiles = profiles;
     }
 
     @KafkaListener(topics = {"user.registered", "user.profile-changed"}, groupId = "users")
@@ -36,7 +38,9 @@ class IdentityEventListener {
         ReceivedEvent event = events.read(record);
         IdentityEvent change = events.data(event, IdentityEvent.class);
         if (applied.firstTime(event)) {
-            users.apply(change);
+            if (users.apply(change)) {
+                profiles.changed(change.userId());
+            }
             log.info("applied {} {} for user {}", event.type(), event.eventId(), change.userId());
         }
     }

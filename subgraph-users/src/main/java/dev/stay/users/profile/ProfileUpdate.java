@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * A null component leaves that field as it is; {@code phone} empty removes the phone.
  */
 record ProfileUpdate(String displayName, Optional<String> phone, String locale, Boolean notifyByEmail,
-                     Boolean notifyBySms) {
+                     Boolean notifyBySms, Boolean notifyReminders) {
 
     /** The locales Stay speaks. */
     static final Set<String> LOCALES = Set.of("en", "en-GB", "en-US", "pt-PT", "pt-BR", "fr-FR", "es-ES", "it-IT",
@@ -55,9 +55,11 @@ record ProfileUpdate(String displayName, Optional<String> phone, String locale, 
         }
         Boolean byEmail = null;
         Boolean bySms = null;
+        Boolean reminders = null;
         if (input.getNotificationPreferences() != null) {
             byEmail = input.getNotificationPreferences().getEmail();
             bySms = input.getNotificationPreferences().getSms();
+            reminders = input.getNotificationPreferences().getReminders();
         }
         String phoneAfter = phone == null ? current.phone() : phone.orElse(null);
         boolean smsAfter = bySms != null ? bySms : current.notificationPreferences().sms();
@@ -66,7 +68,7 @@ record ProfileUpdate(String displayName, Optional<String> phone, String locale, 
                     "SMS notifications need a phone number"));
         }
         return errors.isEmpty()
-                ? Validated.valid(new ProfileUpdate(name, phone, locale, byEmail, bySms))
+                ? Validated.valid(new ProfileUpdate(name, phone, locale, byEmail, bySms, reminders))
                 : Validated.refused(errors);
     }
 }

@@ -7,5 +7,5 @@ import java.util.UUID;
 record User(UUID id, String displayName, String email, String phone, String locale, List<String> roles,
             NotificationPreferences notificationPreferences) {
 
-    record NotificationPreferences(boolean email, boolean sms) {}
+    record NotificationPreferences(boolean email, boolean sms, boolean reminders) {}
 }

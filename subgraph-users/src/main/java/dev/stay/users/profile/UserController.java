@@ -25,9 +25,11 @@ class UserController {
     record UpdateProfilePayload(User user, List<FieldError<ProfileErrorCode>> errors) {}
 
     private final UserRepository users;
+    private final ProfileEvents events;
 
-    UserController(UserRepository users) {
+    UserController(UserRepository users, ProfileEvents events) {
         this.users = users;
+        this.events = events;
     }
 
     /** The profile exists by now: {@link ProfileOnFirstSight} made sure of it before the query ran. */
@@ -51,6 +53,7 @@ class UserController {
             return new UpdateProfilePayload(null, result.errors());
         }
         users.update(id, result.value());
+        events.changed(id);
         return new UpdateProfilePayload(users.find(id).orElseThrow(), List.of());
     }
 

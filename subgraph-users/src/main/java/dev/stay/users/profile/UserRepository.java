@@ -44,42 +44,55 @@ class UserRepository {
 
     /**
      * The profile of a signed-in user exists after this, even if the registration event was lost; its roles are
-     * those of the latest token. One statement, which writes only when something changed.
+     * those of the latest token. Writes only when something changed. Call within a transaction.
+     *
+     * @return whether the profile was created now (and is to be announced)
      */
-    void ensure(Viewer viewer) {
+    boolean ensure(Viewer viewer) {
         String[] roles = viewer.roles().stream().sorted().toArray(String[]::new);
         String email = storable(viewer.email(), viewer.id());
-        db.insertInto(USER_PROFILE)
+        boolean created = db.insertInto(USER_PROFILE)
                 .set(USER_PROFILE.ID, viewer.id())
                 .set(USER_PROFILE.DISPLAY_NAME, displayName(viewer.name(), email))
                 .set(USER_PROFILE.EMAIL, email)
                 .set(USER_PROFILE.ROLES, roles)
-                .onConflict(USER_PROFILE.ID)
-                .doUpdate()
-                .set(USER_PROFILE.ROLES, roles)
-                .where(USER_PROFILE.ROLES.ne(roles))
-                .execute();
+                .onConflictDoNothing()
+                .execute() == 1;
+        if (!created) {
+            db.update(USER_PROFILE)
+                    .set(USER_PROFILE.ROLES, roles)
+                    .where(USER_PROFILE.ID.eq(viewer.id()))
+                    .and(USER_PROFILE.ROLES.ne(roles))
+                    .execute();
+        }
+        return created;
     }
 
     void update(UUID id, ProfileUpdate update) {
-        var change = db.update(USER_PROFILE).set(USER_PROFILE.UPDATED_AT, currentOffsetDateTime());
+        var change = db.update(USER_PROFILE).set(USER_PROFILE.UPDATED_AT, currentOffsetDateTime())
+                .set(USER_PROFILE.VERSION, USER_PROFILE.VERSION.plus(1));
         if (update.displayName() != null) change = change.set(USER_PROFILE.DISPLAY_NAME, update.displayName());
         if (update.phone() != null) change = change.set(USER_PROFILE.PHONE, update.phone().orElse(null));
         if (update.locale() != null) change = change.set(USER_PROFILE.LOCALE, update.locale());
         if (update.notifyByEmail() != null) change = change.set(USER_PROFILE.NOTIFY_BY_EMAIL, update.notifyByEmail());
         if (update.notifyBySms() != null) change = change.set(USER_PROFILE.NOTIFY_BY_SMS, update.notifyBySms());
+        if (update.notifyReminders() != null) {
+            change = change.set(USER_PROFILE.NOTIFY_REMINDERS, update.notifyReminders());
+        }
         change.where(USER_PROFILE.ID.eq(id)).execute();
     }
 
     /**
      * Applies an event of the identity provider, unless the profile already reflects a newer one. Call within the
      * transaction that marked the event applied.
+     *
+     * @return whether the profile changed (and is to be announced)
      */
-    void apply(IdentityEvent event) {
+    boolean apply(IdentityEvent event) {
         OffsetDateTime at = event.occurredAt();
         String email = storable(event.email(), event.userId());
         String name = displayName(event.displayName(), email);
-        db.insertInto(USER_PROFILE)
+        return db.insertInto(USER_PROFILE)
                 .set(USER_PROFILE.ID, event.userId())
                 .set(USER_PROFILE.DISPLAY_NAME, name)
                 .set(USER_PROFILE.EMAIL, email)
@@ -91,8 +104,9 @@ class UserRepository {
                 .set(USER_PROFILE.EMAIL, email)
                 .set(USER_PROFILE.SOURCE_CHANGED_AT, at)
                 .set(USER_PROFILE.UPDATED_AT, currentOffsetDateTime())
+                .set(USER_PROFILE.VERSION, USER_PROFILE.VERSION.plus(1))
                 .where(notNewerThan(USER_PROFILE.SOURCE_CHANGED_AT, at))
-                .execute();
+                .execute() == 1;
     }
 
     /**
@@ -116,7 +130,7 @@ class UserRepository {
             User.NotificationPreferences>> profiles() {
         return db.select(USER_PROFILE.ID, USER_PROFILE.DISPLAY_NAME, USER_PROFILE.EMAIL, USER_PROFILE.PHONE,
                         USER_PROFILE.LOCALE, USER_PROFILE.ROLES.convertFrom(List::of),
-                        row(USER_PROFILE.NOTIFY_BY_EMAIL, USER_PROFILE.NOTIFY_BY_SMS)
+                        row(USER_PROFILE.NOTIFY_BY_EMAIL, USER_PROFILE.NOTIFY_BY_SMS, USER_PROFILE.NOTIFY_REMINDERS)
                                 .mapping(User.NotificationPreferences::new))
                 .from(USER_PROFILE);
     }

@@ -18,6 +18,7 @@ public class EnginesContextInitializer implements ApplicationContextInitializer<
         String subgraph = context.getEnvironment().getRequiredProperty("spring.application.name");
         if (subgraph.equals("booking")) {
             Engines.shared().payment(); // booking charges cards: every booking context talks to the provider's stub
+            Engines.shared().notifications(); // and notifies guests through the messaging provider's stub
         }
         Map<String, Object> properties = new LinkedHashMap<>(Engines.shared().environmentFor(subgraph));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("devstack-engines", properties));

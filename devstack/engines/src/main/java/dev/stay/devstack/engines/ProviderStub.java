@@ -41,7 +41,8 @@ public final class ProviderStub extends Engine<ProviderStub.Stub> {
                 .jettyAcceptors(1)
                 // tests prove money by this journal (every charge has its booking): it must outlive a test JVM's
                 // whole run, the randomised booking history's thousands of payments included, not only the last 1,000
-                .maxRequestJournalEntries(50_000));
+                .maxRequestJournalEntries(50_000)
+                .extensions(new IdempotentMessages()));
         server.start();
         return new Stub(server);
     }

@@ -182,12 +182,23 @@ class EnginesIT {
     }
 
     @Test
-    void notifyStubAcceptsEmailAndSmsAndFailsForAnUnavailableRecipient() throws Exception {
-        assertThat(notify("/v1/email", "{\"to\":\"guest@example.com\",\"template\":\"booking-confirmed\",\"data\":{}}").statusCode()).isEqualTo(202);
-        assertThat(notify("/v1/sms", "{\"to\":\"+351910000000\",\"text\":\"Your booking is confirmed\"}").statusCode()).isEqualTo(202);
-        HttpResponse<String> unavailable = notify("/v1/email", "{\"to\":\"guest@unavailable.example\",\"template\":\"booking-confirmed\",\"data\":{}}");
+    void notifyStubSendsEachIdempotencyKeyOnceAndFailsForAnUnavailableRecipient() throws Exception {
+        String key = "evt-" + System.nanoTime() + ":EMAIL";
+        String email = "{\"channel\":\"email\",\"to\":\"guest@example.com\",\"subject\":\"Confirmed\",\"body\":\"See you\"}";
+        HttpResponse<String> first = notify(key, email);
+        HttpResponse<String> replay = notify(key, email);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.body()).contains("\"id\":\"msg_" + key + "\"");
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(notify("evt-" + System.nanoTime() + ":SMS",
+                "{\"channel\":\"sms\",\"to\":\"+351910000000\",\"body\":\"Confirmed\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> unavailable = notify("evt-" + System.nanoTime() + ":EMAIL",
+                "{\"channel\":\"email\",\"to\":\"guest@unavailable.example\",\"subject\":\"s\",\"body\":\"b\"}");
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(unavailable.headers().firstValue("Retry-After")).contains("1");
+        assertThat(notify(null, email).statusCode()).as("no Idempotency-Key").isEqualTo(400);
     }
 
     @Test
@@ -219,10 +230,14 @@ class EnginesIT {
                         "{\"token\":\"" + token + "\",\"amount\":\"240.00\",\"currency\":\"EUR\",\"reference\":\"" + idempotencyKey + "\"}")));
     }
 
-    private static HttpResponse<String> notify(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(engines.notifications().url() + path))
+    private static HttpResponse<String> notify(String idempotencyKey, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(engines.notifications().url() + "/v1/messages"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

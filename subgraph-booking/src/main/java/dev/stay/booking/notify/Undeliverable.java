@@ -1,0 +1,35 @@
+package dev.stay.booking.notify;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts what can never be sent on {@code booking.booking.DLT}, next to what the shared error handler dead-letters
+ * after its retries, with the reason in the same {@code kafka_dlt-exception-message} header. Used for what retrying
+ * cannot mend and must not hold up the partition: a guest booking has no profile of (no address to send to), and a
+ * reminder whose attempts are spent.
+ */
+@Component
+class Undeliverable {
+
+    static final String TOPIC = NotificationListener.TOPIC + ".DLT";
+
+    private static final Logger log = LoggerFactory.getLogger(Undeliverable.class);
+
+    private final KafkaTemplate<String, String> kafka;
+
+    Undeliverable(KafkaTemplate<String, String> kafka) {
+        this.kafka = kafka;
+    }
+
+    void deadLetter(String key, String value, String reason) {
+        log.error("notification dead-lettered to {} (key {}): {}", TOPIC, key, reason);
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
+        record.headers().add("kafka_dlt-exception-message", reason.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).join();
+    }
+}
