@@ -49,7 +49,7 @@ class MovingToArchive {
         int total = 0;
         int moved;
         do {
-            moved = moveBatch();
+            moved = moveBatch(settings.batchSize());
             total += moved;
         } while (moved == settings.batchSize());
         if (total > 0) {
@@ -58,8 +58,8 @@ class MovingToArchive {
         return total;
     }
 
-    /** One batch, one transaction. @return how many bookings it moved */
-    int moveBatch() {
+    /** One batch of at most {@code limit} bookings, one transaction. @return how many bookings it moved */
+    int moveBatch(int limit) {
         Integer moved = transaction.execute(status -> {
             OffsetDateTime endedBefore = OffsetDateTime.now(ZoneOffset.UTC).minus(settings.keepLive());
             List<UUID> ids = db.select(BOOKING.ID).from(BOOKING)
@@ -69,7 +69,7 @@ class MovingToArchive {
                     .and(BOOKING.STATUS.in(Archive.ENDED))
                     .and(BOOKING.REFUND_DUE.isNull())
                     .orderBy(BOOKING_ARCHIVE.ENDED_AT, BOOKING.ID)
-                    .limit(settings.batchSize())
+                    .limit(limit)
                     .forUpdate().of(BOOKING).skipLocked()
                     .fetch(BOOKING.ID);
             if (ids.isEmpty()) {
