@@ -9,7 +9,7 @@ CREATE TABLE booking_archive (
   check_in    date        NOT NULL,
   check_out   date        NOT NULL,
   status      text        NOT NULL,
-  booking     jsonb       NOT NULL,   -- the live row as last seen: refreshed by the move, in its transaction
+  document    jsonb       NOT NULL,   -- the live row as last seen (to_jsonb): refreshed by the move, in its transaction
   nights      jsonb       NOT NULL,   -- [{"night": "2027-03-01", "price": 120.0000}, ...]
   ended_at    timestamptz NOT NULL,   -- when the final event says it ended: the 30 days before the move count from it
   archived_at timestamptz NOT NULL,

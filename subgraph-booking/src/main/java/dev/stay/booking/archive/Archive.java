@@ -67,7 +67,7 @@ class Archive {
         partitionFor(checkOut);
         db.insertInto(BOOKING_ARCHIVE, BOOKING_ARCHIVE.ID, BOOKING_ARCHIVE.GUEST_ID, BOOKING_ARCHIVE.PROPERTY_ID,
                         BOOKING_ARCHIVE.CHECK_IN, BOOKING_ARCHIVE.CHECK_OUT, BOOKING_ARCHIVE.STATUS,
-                        BOOKING_ARCHIVE.BOOKING, BOOKING_ARCHIVE.NIGHTS, BOOKING_ARCHIVE.ENDED_AT,
+                        BOOKING_ARCHIVE.DOCUMENT, BOOKING_ARCHIVE.NIGHTS, BOOKING_ARCHIVE.ENDED_AT,
                         BOOKING_ARCHIVE.ARCHIVED_AT)
                 .select(select(BOOKING.ID, BOOKING.GUEST_ID, BOOKING.PROPERTY_ID, BOOKING.CHECK_IN,
                         BOOKING.CHECK_OUT, BOOKING.STATUS, LIVE_ROW, LIVE_NIGHTS, val(endedAt),
@@ -90,7 +90,7 @@ class Archive {
     void refresh(Collection<UUID> bookingIds) {
         db.update(BOOKING_ARCHIVE)
                 .set(BOOKING_ARCHIVE.STATUS, BOOKING.STATUS)
-                .set(BOOKING_ARCHIVE.BOOKING, LIVE_ROW)
+                .set(BOOKING_ARCHIVE.DOCUMENT, LIVE_ROW)
                 .set(BOOKING_ARCHIVE.NIGHTS, LIVE_NIGHTS)
                 .from(BOOKING)
                 .where(BOOKING.ID.in(bookingIds))

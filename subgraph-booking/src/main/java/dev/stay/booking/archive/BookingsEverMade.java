@@ -28,7 +28,7 @@ import org.jooq.Table;
 public final class BookingsEverMade {
 
     private static final Table<?> ARCHIVED = table("(select r.* from booking_archive a, "
-            + "jsonb_populate_record(null::booking, a.booking) r "
+            + "jsonb_populate_record(null::booking, a.document) r "
             + "where not exists (select 1 from booking l where l.id = a.id))");
 
     private static final Table<?> ARCHIVED_NIGHTS = table("(select a.id as booking_id, n.night, n.price "

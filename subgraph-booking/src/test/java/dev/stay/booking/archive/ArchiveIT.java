@@ -121,7 +121,7 @@ class ArchiveIT {
         assertThat(stays.archived(old)).isEqualTo(10);
         assertThat(db.fetchCount(db.selectDistinct(BOOKING_ARCHIVE.ID).from(BOOKING_ARCHIVE)
                 .where(BOOKING_ARCHIVE.ID.in(old)))).isEqualTo(10);
-        assertThat(db.select(BOOKING_ARCHIVE.BOOKING).from(BOOKING_ARCHIVE).where(BOOKING_ARCHIVE.ID.eq(old.get(1)))
+        assertThat(db.select(BOOKING_ARCHIVE.DOCUMENT).from(BOOKING_ARCHIVE).where(BOOKING_ARCHIVE.ID.eq(old.get(1)))
                 .fetchSingle().value1().data()).contains("\"refunded\": 55.00");
 
         assertThat(moving.moveAll()).as("nothing left to move").isZero();

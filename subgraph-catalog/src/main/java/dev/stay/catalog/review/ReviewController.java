@@ -24,6 +24,9 @@ import org.springframework.stereotype.Controller;
 @Controller
 class ReviewController {
 
+    /** A user as the catalog resolves it for {@code User.reviews}: just its id. Named as its GraphQL type. */
+    record User(UUID id) {}
+
     /** The schema's {@code SubmitReviewPayload} and {@code ReviewPayload}. */
     record ReviewPayload(Review review, List<FieldError<CatalogErrorCode>> errors) {}
 
@@ -92,15 +95,19 @@ class ReviewController {
 
     /** Any well-formed id is a user here: the users subgraph answers whether it exists. */
     @EntityMapping
-    List<Hotel.UserRef> user(@Argument List<String> idList) {
-        return idList.stream().map(id -> Ids.tryParse(id).map(Hotel.UserRef::new).orElse(null)).toList();
+    List<User> user(@Argument List<String> idList) {
+        return idList.stream().map(id -> Ids.tryParse(id).map(User::new).orElse(null)).toList();
     }
 
-    /** Public, as the hotel pages that show the same reviews with their author. */
+    /**
+     * Public, as the hotel pages that show the same reviews with their author. Also on a hotel's owner and a
+     * review's author, which are {@link Hotel.UserRef}s.
+     */
     @SchemaMapping(typeName = "User")
-    ReviewPage reviews(Hotel.UserRef user, @Argument Integer first, @Argument String after) {
+    ReviewPage reviews(Object user, @Argument Integer first, @Argument String after) {
+        UUID userId = user instanceof User u ? u.id() : ((Hotel.UserRef) user).id();
         int size = ReviewCursor.first(first);
-        return ReviewPage.of(reviews.ofAuthor(user.id(), ReviewCursor.decode(after, ReviewSort.NEWEST), size), size,
+        return ReviewPage.of(reviews.ofAuthor(userId, ReviewCursor.decode(after, ReviewSort.NEWEST), size), size,
                 ReviewSort.NEWEST);
     }
 

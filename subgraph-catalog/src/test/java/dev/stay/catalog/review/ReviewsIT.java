@@ -230,6 +230,28 @@ class ReviewsIT {
     }
 
     @Test
+    void aUsersReviewsAreReadThroughTheirUserEntityWithoutHiddenOnes() {
+        String kept = submit(guest, review(stays.completed(guest, lastWeek), 8, "Kept", "x"))
+                .path("submitReview.review.id").entity(String.class).get();
+        Stays another = Stays.aPublishedHotel(db);
+        String hidden = submit(guest, review(another.completed(guest, lastWeek), 3, "Hidden", "x"))
+                .path("submitReview.review.id").entity(String.class).get();
+        SignedIn.as(UUID.randomUUID(), "admin");
+        graphQl.document(HIDE).variable("id", hidden).execute().path("hideReview.errors").entityList(Object.class)
+                .hasSize(0);
+        SignedIn.nobody();
+
+        var user = graphQl.document("""
+                query ($reps: [_Any!]!) { _entities(representations: $reps) {
+                  ... on User { id reviews(first: 10) { edges { node { id title hotel { id } } } } } } }""")
+                .variable("reps", List.of(Map.of("__typename", "User", "id", guest.toString())))
+                .execute();
+        user.path("_entities[0].reviews.edges[*].node.id").entityList(String.class).containsExactly(kept);
+        user.path("_entities[0].reviews.edges[0].node.hotel.id").entity(String.class)
+                .isEqualTo(stays.hotel().toString());
+    }
+
+    @Test
     void reviewsArePagedByEverySortWithoutRepeatsOrGaps() {
         List<String> titles = new ArrayList<>();
         int[] overall = {7, 3, 9, 3, 10};
