@@ -19,10 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
  * The payment provider calling booking back over real HTTP, as it does in production: events signed with HMAC-SHA256
  * over {@code t.body}, written here apart from the subgraph's own code so that a test proves the scheme, not a copy.
  */
-record ProviderCallbacks(int port) {
+public record ProviderCallbacks(int port) {
 
     /** The local profile's published webhook key, which the tests' subgraph uses. */
-    static final String LOCAL_SECRET = "stay-local-dev-payment-webhook-secret";
+    public static final String LOCAL_SECRET = "stay-local-dev-payment-webhook-secret";
     static final String PATH = "/webhooks/payments";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -60,7 +60,7 @@ record ProviderCallbacks(int port) {
         }
     }
 
-    static String sign(String secret, byte[] body, Instant at) {
+    public static String sign(String secret, byte[] body, Instant at) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -72,7 +72,7 @@ record ProviderCallbacks(int port) {
     }
 
     /** {@code charge.succeeded} for the booking's charge, under a new event id unless one is given. */
-    static String succeeded(String eventId, UUID booking, String amount) {
+    public static String succeeded(String eventId, UUID booking, String amount) {
         return event(eventId, "charge.succeeded", PaymentSettlement.chargeKey(booking), amount);
     }
 
