@@ -13,23 +13,18 @@ import dev.stay.devstack.engines.Postgres;
 import dev.stay.seed.world.DemoWorld;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A stay ends (booking's {@code booking.completed} on the real broker): its guest reviews it through the router and
+ * A stay ends (booking's completion job announces {@code booking.completed}): its guest reviews it through the router and
  * the hotel page shows the rating and the review with its author's name from the users subgraph; the booking is
  * archived, leaves the live tables once it ended 30 days ago, and the guest still finds it in
  * {@code myBookings(when: PAST)} and by id.
@@ -59,7 +54,10 @@ class ReviewsAndArchiveThroughRouterIT {
         String email = "reviewer-" + UUID.randomUUID() + "@stay.example";
         UUID guestId = keycloak.register(email, "reviewer-local-dev-password", "Rita", "Reviewer");
         StayClient guest = Stay.client().withToken(keycloak.passwordToken(email, "reviewer-local-dev-password"));
-        UUID booking = aCompletedStay(guestId, LocalDate.now().minusDays(3));
+        UUID booking = aStayThatEnded(guestId, LocalDate.now().minusDays(3));
+        DSLContext bookings = bookingDatabase();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(bookings.select(BOOKING.STATUS)
+                .from(BOOKING).where(BOOKING.ID.eq(booking)).fetchOne(BOOKING.STATUS)));
 
         Map<String, Object> input = Map.of("bookingId", booking.toString(), "overall", 9, "cleanliness", 10,
                 "location", 8, "service", 9, "value", 7, "title", "Worth it", "text", "<b>Great</b> breakfast");
@@ -85,7 +83,6 @@ class ReviewsAndArchiveThroughRouterIT {
         assertThat(mine.path("author").path("displayName").asString()).isEqualTo("Rita Reviewer");
 
         // the same event archived the booking; once it ended 30 days ago the move takes it out of the live tables
-        DSLContext bookings = bookingDatabase();
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 bookings.fetchExists(BOOKING_ARCHIVE, BOOKING_ARCHIVE.ID.eq(booking)));
         bookings.update(BOOKING_ARCHIVE).set(BOOKING_ARCHIVE.ENDED_AT, OffsetDateTime.now().minusDays(31))
@@ -111,10 +108,11 @@ class ReviewsAndArchiveThroughRouterIT {
     }
 
     /**
-     * A stay of the guest at the demo hotel that checked out on {@code checkOut} and that booking completed: its row
-     * as booking keeps it, and its {@code booking.completed} published as booking's outbox does.
+     * A confirmed stay of the guest at the demo hotel that checked out on {@code checkOut}, as booking keeps it; its
+     * completion job (every two seconds here) completes it and publishes {@code booking.completed} through its
+     * outbox, which the catalog (reviews) and booking's archive consume.
      */
-    private UUID aCompletedStay(UUID guest, LocalDate checkOut) {
+    private UUID aStayThatEnded(UUID guest, LocalDate checkOut) {
         UUID id = UUID.randomUUID();
         UUID roomType = hotel.roomTypes().getFirst().id();
         LocalDate checkIn = checkOut.minusDays(2);
@@ -124,22 +122,11 @@ class ReviewsAndArchiveThroughRouterIT {
                 .setReference("STY-" + id.toString().substring(0, 6).toUpperCase().replaceAll("[^0-9A-Z]", "0"))
                 .setGuestId(guest).setPropertyId(hotel.id()).setUnitTypeId(roomType).setCheckIn(checkIn)
                 .setCheckOut(checkOut).setGuests(2).setRooms(1).setTotal(new BigDecimal("220.00")).setCurrency(currency)
-                .setStatus("COMPLETED").setPaymentStatus("CHARGED").setCharged(new BigDecimal("220.00"))
+                .setStatus("CONFIRMED").setPaymentStatus("CHARGED").setCharged(new BigDecimal("220.00"))
                 .setRefunded(BigDecimal.ZERO).setRefundable(false).setPenaltyPercent(100).setCreatedAt(now)
                 .setUpdatedAt(now));
         bookings.batchInsert(new BookingNightRecord(id, checkIn, new BigDecimal("100.00")),
                 new BookingNightRecord(id, checkIn.plusDays(1), new BigDecimal("120.00"))).execute();
-        String event = """
-                {"eventId":"%s","type":"booking.completed","occurredAt":"%s","data":{"bookingId":"%s",\
-                "propertyId":"%s","roomTypeId":"%s","guestId":"%s","checkIn":"%s","checkOut":"%s",\
-                "occurredAt":"%s"}}""".formatted(UUID.randomUUID(), Instant.now(), id, hotel.id(), roomType, guest,
-                checkIn, checkOut, Instant.now());
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stay.platform().engines().kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>("booking.booking", hotel.id().toString(), event));
-        }
         return id;
     }
 

@@ -19,10 +19,11 @@ final class Stay {
     static synchronized Platform platform() {
         if (platform == null) {
             platform = Platform.builder().freePorts()
-                    // the archive's move runs every two seconds, so a test sees an ended booking leave the live tables
+                    // stays complete and ended bookings move to the archive every two seconds, so a test sees both
                     .subgraphJvmOptions(java.util.stream.Stream.concat(
                             PlatformOptions.DEVELOPMENT_JVM_OPTIONS.stream(),
-                            java.util.stream.Stream.of("-Dstay.archive.move-interval=PT2S")).toList())
+                            java.util.stream.Stream.of("-Dstay.booking.stay-end.complete-interval=PT2S",
+                                    "-Dstay.archive.move-interval=PT2S")).toList())
                     .routerEnvironment(java.util.Map.of(
                             "STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE", String.valueOf(MUTATIONS_PER_MINUTE),
                             // every test sends from 127.0.0.1, the fuzz test thousands of requests: the router's

@@ -18,14 +18,18 @@ ALTER TABLE property_rating
   ADD COLUMN value       numeric(4, 2) NOT NULL DEFAULT 0 CHECK (value BETWEEN 0 AND 10);
 
 -- Stays that may be reviewed: one row per completed booking, written once from booking.completed (a replayed or
--- duplicated event finds the row there). No-shows, cancellations and unknown bookings have none.
+-- duplicated event finds the row there). A booking.no-show, which may follow the completion by some days, marks the
+-- row (or writes it marked) for good: a no-show is never reviewed, and a review written meanwhile is removed.
+-- Cancellations and unknown bookings have no row.
 CREATE TABLE review_stay (
   booking_id   uuid        PRIMARY KEY,
   property_id  uuid        NOT NULL,
   guest_id     uuid        NOT NULL,
   check_in     date        NOT NULL,
   check_out    date        NOT NULL,
-  completed_at timestamptz NOT NULL
+  completed_at timestamptz,
+  no_show_at   timestamptz,
+  CHECK (completed_at IS NOT NULL OR no_show_at IS NOT NULL)
 );
 
 CREATE TABLE review (

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.stay.common.outbox.Outbox;
 import dev.stay.common.test.SubgraphTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -19,6 +21,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Ended bookings are archived once from booking's final events (through the real broker), and leave the live tables
@@ -31,6 +34,8 @@ class ArchiveIT {
     @Autowired MovingToArchive moving;
     @Autowired ArchivePartitions partitions;
     @Autowired Archive archive;
+    @Autowired Outbox outbox;
+    @Autowired TransactionTemplate transaction;
 
     final UUID guest = UUID.randomUUID();
 
@@ -74,6 +79,22 @@ class ArchiveIT {
         assertThat(row.getNights().data()).contains("120.00");
         assertThat(archive.partitions()).as("the partition of a stay cancelled months ahead, made on demand")
                 .contains(partitionName(LocalDate.now().plusDays(42)));
+    }
+
+    @Test
+    void aNoShowAnnouncedThroughBookingsOutboxIsArchivedWithTheLiveRow() {
+        EndedStays stays = EndedStays.aHotel(db);
+        UUID noShow = stays.booking(guest, "NO_SHOW", LocalDate.now().minusDays(4));
+        transaction.executeWithoutResult(status -> outbox.append(EndedBookings.TOPIC, stays.hotel().toString(),
+                "booking.no-show", Map.of("bookingId", noShow, "propertyId", stays.hotel(), "roomTypeId",
+                        stays.roomType(), "guestId", guest, "checkIn", LocalDate.now().minusDays(4), "checkOut",
+                        LocalDate.now().minusDays(2), "fee", Map.of("amount", 220, "currency", "EUR"),
+                        "occurredAt", java.time.Instant.now())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> stays.archived(List.of(noShow)) == 1);
+        var row = db.selectFrom(BOOKING_ARCHIVE).where(BOOKING_ARCHIVE.ID.eq(noShow)).fetchSingle();
+        assertThat(row.getStatus()).isEqualTo("NO_SHOW");
+        assertThat(row.getDocument().data()).contains("\"no_show_fee\": 220.00");
     }
 
     @Test

@@ -52,6 +52,9 @@ record EndedStays(DSLContext db, UUID owner, UUID hotel, UUID roomType) {
                 .setGuests(2).setRooms(1).setTotal(new BigDecimal("220.00")).setCurrency("EUR").setStatus(status)
                 .setPaymentStatus(paid ? "CHARGED" : "NOT_CHARGED").setCharged(paid ? new BigDecimal("220.00") : null)
                 .setRefunded(paid ? BigDecimal.ZERO : null).setRefundable(false).setPenaltyPercent(100)
+                .setCompletedAt(status.equals("COMPLETED") ? now : null)
+                .setNoShowAt(status.equals("NO_SHOW") ? now : null)
+                .setNoShowFee(status.equals("NO_SHOW") ? new BigDecimal("220.00") : null)
                 .setCreatedAt(now).setUpdatedAt(now));
         db.batchInsert(new BookingNightRecord(id, checkIn, new BigDecimal("100.00")),
                 new BookingNightRecord(id, checkIn.plusDays(1), new BigDecimal("120.00"))).execute();

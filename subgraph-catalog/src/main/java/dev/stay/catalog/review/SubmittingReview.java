@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@code submitReview}: the guest of a completed stay (recorded by {@link CompletedStays}) reviews it once, within
+ * {@code submitReview}: the guest of a completed stay (recorded by {@link ReviewableStays}) reviews it once, within
  * {@value #REVIEW_DAYS} days of check-out. Someone else's booking, a no-show, a stay not ended and an unknown id all
  * answer the same {@code NOT_REVIEWABLE}, so nobody learns of others' bookings. Text is stored as written (stripped):
  * markup is text, escaped by whoever renders it.
@@ -60,7 +60,7 @@ class SubmittingReview {
         }
         var stay = Ids.tryParse(input.getBookingId()).flatMap(id -> db.selectFrom(REVIEW_STAY)
                 .where(REVIEW_STAY.BOOKING_ID.eq(id)).fetchOptional())
-                .filter(s -> s.getGuestId().equals(viewer.get().id()));
+                .filter(s -> s.getGuestId().equals(viewer.get().id()) && s.getNoShowAt() == null);
         if (stay.isEmpty() || !ratings.lock(stay.get().getPropertyId())) {
             return ReviewOutcome.refused("bookingId", CatalogErrorCode.NOT_REVIEWABLE,
                     "no completed stay of yours has this booking id");

@@ -184,6 +184,29 @@ class ReviewsIT {
     }
 
     @Test
+    void aNoShowMarkedAfterTheStayCompletedTakesBackTheReviewAndItsRating() {
+        UUID booking = stays.completed(guest, lastWeek);
+        UUID other = UUID.randomUUID();
+        submit(other, review(stays.completed(other, lastWeek), 4, "Meh", "x"));
+        submit(guest, review(booking, 10, "Best ever", "x")).path("submitReview.errors").entityList(Object.class)
+                .hasSize(0);
+        hotel(null, 10, null).path("hotel.rating.average").entity(Double.class).isEqualTo(7.0);
+
+        stays.publish(stays.noShowEvent(booking, guest, lastWeek));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reviews() == 1);
+        var page = hotel(null, 10, null);
+        page.path("hotel.rating.average").entity(Double.class).isEqualTo(4.0);
+        page.path("hotel.rating.count").entity(Integer.class).isEqualTo(1);
+        assertThat(ratedEvents().getLast()).contains("\"count\": 1", "\"average\": 4.00");
+
+        // a completion re-sent afterwards does not give the right back
+        stays.publish(stays.completedEvent(UUID.randomUUID().toString(), booking, guest, lastWeek));
+        stays.completed(guest, lastWeek);
+        assertCode(submit(guest, review(booking, 10, "Again", "x")), "bookingId", "NOT_REVIEWABLE");
+        assertThat(reviews()).isEqualTo(1);
+    }
+
+    @Test
     void theOwnerRepliesOnceAndNoOtherOwnerMay() {
         String reviewId = submit(guest, review(stays.completed(guest, lastWeek), 6, "Fine", "x"))
                 .path("submitReview.review.id").entity(String.class).get();

@@ -64,7 +64,7 @@ record Stays(DSLContext db, UUID owner, UUID hotel) {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             for (String value : values) {
-                producer.send(new ProducerRecord<>(CompletedStays.TOPIC, hotel.toString(), value));
+                producer.send(new ProducerRecord<>(ReviewableStays.TOPIC, hotel.toString(), value));
             }
         }
     }

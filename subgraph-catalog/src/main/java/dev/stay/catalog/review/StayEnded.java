@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Booking's {@code booking.completed}: the guest stayed, so they may review the stay. */
-record BookingCompleted(UUID bookingId, UUID propertyId, UUID roomTypeId, UUID guestId, LocalDate checkIn,
+/**
+ * What the catalog reads of booking's {@code booking.completed} (the guest stayed, so they may review the stay) and
+ * {@code booking.no-show} (they never came: no review); the no-show's {@code fee} is not needed here.
+ */
+record StayEnded(UUID bookingId, UUID propertyId, UUID roomTypeId, UUID guestId, LocalDate checkIn,
                         LocalDate checkOut, Instant occurredAt) {
 
-    BookingCompleted {
+    StayEnded {
         Objects.requireNonNull(bookingId, "bookingId");
         Objects.requireNonNull(propertyId, "propertyId");
         Objects.requireNonNull(guestId, "guestId");
