@@ -1,6 +1,7 @@
 package dev.stay.e2e;
 
 import dev.stay.devstack.launcher.Platform;
+import dev.stay.devstack.launcher.PlatformOptions;
 
 /**
  * The whole platform, as {@code ./platform up} runs it (engines, Keycloak, subgraphs, router), started once for
@@ -18,6 +19,11 @@ final class Stay {
     static synchronized Platform platform() {
         if (platform == null) {
             platform = Platform.builder().freePorts()
+                    // stays complete and ended bookings move to the archive every two seconds, so a test sees both
+                    .subgraphJvmOptions(java.util.stream.Stream.concat(
+                            PlatformOptions.DEVELOPMENT_JVM_OPTIONS.stream(),
+                            java.util.stream.Stream.of("-Dstay.booking.stay-end.complete-interval=PT2S",
+                                    "-Dstay.archive.move-interval=PT2S")).toList())
                     .routerEnvironment(java.util.Map.of(
                             "STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE", String.valueOf(MUTATIONS_PER_MINUTE),
                             // every test sends from 127.0.0.1, the fuzz test thousands of requests: the router's

@@ -13,10 +13,17 @@ class ProductionReadiness implements SmartInitializingSingleton {
 
     private final SecuritySettings settings;
     private final Environment env;
+    private final List<DeploymentSecret> secrets;
 
     ProductionReadiness(SecuritySettings settings, Environment env) {
+        this(settings, env, List.of());
+    }
+
+    /** @param secrets the subgraph's own secrets ({@link DeploymentSecret} beans) */
+    ProductionReadiness(SecuritySettings settings, Environment env, List<DeploymentSecret> secrets) {
         this.settings = settings;
         this.env = env;
+        this.secrets = secrets;
     }
 
     @Override
@@ -36,6 +43,16 @@ class ProductionReadiness implements SmartInitializingSingleton {
                 problems.add("STAY_DB_PASSWORD is not set");
             } else if (PublishedSecrets.isPublished(password)) {
                 problems.add("STAY_DB_PASSWORD is a value published in Stay's repository");
+            }
+            for (DeploymentSecret secret : secrets) {
+                if (secret.value() == null || secret.value().isBlank()) {
+                    problems.add(secret.variable() + " is not set");
+                } else if (secret.value().length() < RouterSignature.MIN_SECRET_LENGTH) {
+                    problems.add(secret.variable() + " has fewer than " + RouterSignature.MIN_SECRET_LENGTH
+                            + " characters");
+                } else if (PublishedSecrets.isPublished(secret.value())) {
+                    problems.add(secret.variable() + " is a value published in Stay's repository");
+                }
             }
         }
         return problems;

@@ -14,10 +14,12 @@ public final class PublishedSecrets {
             "stay-local-dev-signing-secret",          // earlier local value
             "stay-compose-local-dev-signing-secret",  // earlier compose.yaml value
             "stay-local-dev",                         // the database password of the local profile's defaults
+            "stay-local-dev-payment-webhook-secret",  // booking's payment webhook secret in the local profile
             "postgres-local-dev",                     // earlier compose.yaml values
             "keycloak-admin-local-dev",
             "REPLACE-ME-with-the-output-of-openssl-rand-hex-32", // .env.example's placeholders
             "REPLACE-ME-database-password",
+            "REPLACE-ME-with-the-payment-provider-s-webhook-signing-secret",
             "REPLACE-ME-postgres-superuser-password",
             "REPLACE-ME-keycloak-admin-password");
 

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
@@ -20,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets through only POSTs signed by the router ({@link RouterSignature}), whatever their path; anything else is
  * refused before any token, query or database is looked at. The only exceptions are the health probes, matched on
- * the raw request line ({@link #PROBES}, exactly), and the management port, which listens on loopback only.
+ * the raw request line ({@link #PROBES}, exactly), a subgraph's own {@link UnsignedEndpoint}s (its exact method and
+ * raw path, no query string: the route checks its caller itself), and the management port, which listens on
+ * loopback only.
  *
  * <p>Why every path and the raw line: Spring Security and Spring GraphQL match the decoded, normalised path, so a
  * filter that looked for {@code /graphql} in the raw URI would let {@code /%67raphql} or {@code //graphql} through
@@ -36,18 +39,22 @@ class RouterSignatureFilter extends OncePerRequestFilter {
     private final Clock clock;
 
     private final Environment env;
+    private final List<UnsignedEndpoint> unsigned;
 
-    RouterSignatureFilter(RouterSignature signature, Clock clock, Environment env) {
+    RouterSignatureFilter(RouterSignature signature, Clock clock, Environment env, List<UnsignedEndpoint> unsigned) {
         this.signature = signature;
         this.clock = clock;
         this.env = env;
+        this.unsigned = List.copyOf(unsigned);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         boolean probe = HttpMethod.GET.matches(request.getMethod()) && request.getQueryString() == null
                 && PROBES.contains(request.getRequestURI());
-        return probe || onManagementPort(request);
+        boolean ownEndpoint = unsigned.stream().anyMatch(endpoint -> endpoint.matches(request.getMethod(),
+                request.getRequestURI(), request.getQueryString()));
+        return probe || ownEndpoint || onManagementPort(request);
     }
 
     /** The management server's port, once Spring Boot started it apart from the API's (loopback only). */

@@ -2,6 +2,7 @@ package dev.stay.common.security;
 
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every subgraph checks what the router checked, again: only router-signed requests get past the first filter
- * (every path but the health probes), and a bearer token must be an RS256 Keycloak token for Stay's API (issuer and
+ * (every path but the health probes and a subgraph's {@link UnsignedEndpoint}s, matched exactly), and a bearer token must be an RS256 Keycloak token for Stay's API (issuer and
  * audience pinned, keys from the realm's JWKS). A request without a token is anonymous; each resolver applies its
  * own rule (public hotel pages, a guest's own bookings, an owner's own properties).
  *
@@ -40,27 +41,33 @@ import org.springframework.security.web.SecurityFilterChain;
 public class StaySecurityAutoConfiguration {
 
     @Bean
-    ProductionReadiness stayProductionReadiness(SecuritySettings settings, Environment env) {
-        return new ProductionReadiness(settings, env);
+    ProductionReadiness stayProductionReadiness(SecuritySettings settings, Environment env,
+                                                ObjectProvider<DeploymentSecret> secrets) {
+        return new ProductionReadiness(settings, env, secrets.orderedStream().toList());
     }
 
     @Bean
     SecurityFilterChain stayApiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, SecuritySettings settings,
-                                        Environment env) throws Exception {
+                                        Environment env, ObjectProvider<UnsignedEndpoint> unsignedEndpoints)
+            throws Exception {
         RouterSignature signature = new RouterSignature(settings.signingSecret());
+        List<UnsignedEndpoint> unsigned = unsignedEndpoints.orderedStream().toList();
         return http
                 .csrf(csrf -> csrf.disable()) // bearer tokens, no cookies: nothing for a forged form to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/graphql").permitAll() // router-signed; field rules in the resolvers
                         .requestMatchers("/livez", "/readyz").permitAll()
+                        // each checks its caller itself; RouterSignatureFilter lets through only its exact raw line
+                        .requestMatchers(request -> unsigned.stream().anyMatch(e -> e.matches(request.getMethod(),
+                                request.getRequestURI(), request.getQueryString()))).permitAll()
                         // the management port, on loopback only (RouterSignatureFilter lets it through unsigned)
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt
                         .decoder(jwtDecoder)
                         .jwtAuthenticationConverter(realmRoles())))
-                .addFilterBefore(new RouterSignatureFilter(signature, Clock.systemUTC(), env),
+                .addFilterBefore(new RouterSignatureFilter(signature, Clock.systemUTC(), env, unsigned),
                         BearerTokenAuthenticationFilter.class)
                 .build();
     }

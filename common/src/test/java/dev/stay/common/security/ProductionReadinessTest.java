@@ -56,6 +56,27 @@ class ProductionReadinessTest {
         assertThat(local.jwksUrl()).isEqualTo(SecuritySettings.LOCAL_ISSUER + "/protocol/openid-connect/certs");
     }
 
+    @Test
+    void aSubgraphsOwnSecretIsRefusedOutsideTheLocalProfileWhenMissingShortOrPublished() {
+        var production = settings("production", OWN_SECRET, ISSUER);
+        String variable = "STAY_PAYMENT_WEBHOOK_SECRET";
+
+        assertThat(withSecret(production, new DeploymentSecret(variable, ""))).containsExactly(variable + " is not set");
+        assertThat(withSecret(production, new DeploymentSecret(variable, "short")))
+                .containsExactly(variable + " has fewer than 32 characters");
+        assertThat(withSecret(production, new DeploymentSecret(variable, "stay-local-dev-payment-webhook-secret")))
+                .containsExactly(variable + " is a value published in Stay's repository");
+        assertThat(withSecret(production, new DeploymentSecret(variable, OWN_SECRET + "-webhook"))).isEmpty();
+        assertThat(withSecret(settings("local", "", ""), new DeploymentSecret(variable,
+                "stay-local-dev-payment-webhook-secret"))).as("the local profile").isEmpty();
+    }
+
+    private static java.util.List<String> withSecret(SecuritySettings settings, DeploymentSecret secret) {
+        MockEnvironment env = new MockEnvironment();
+        env.setProperty("spring.datasource.password", "a-real-database-password");
+        return new ProductionReadiness(settings, env, java.util.List.of(secret)).problems();
+    }
+
     private static SecuritySettings settings(String profile, String secret, String issuer) {
         return new SecuritySettings(profile, secret, issuer, "", "stay-api");
     }

@@ -135,7 +135,8 @@ public abstract class RouterOnlyContract {
 
     protected record Response(int status, String body) {}
 
-    private static Response request(String raw, int port) throws IOException {
+    /** Writes {@code raw} as it is on a new connection and reads the whole answer. */
+    protected static Response request(String raw, int port) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

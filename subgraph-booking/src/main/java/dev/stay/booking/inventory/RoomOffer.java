@@ -16,5 +16,11 @@ record RoomOffer(RoomTypeRef roomType, int available, List<NightlyPrice> nightly
 
     record Money(String amount, String currency) {}
 
-    record CancellationPolicy(boolean refundable, OffsetDateTime freeCancellationUntil, int penaltyPercent) {}
+    record CancellationPolicy(boolean refundable, OffsetDateTime freeCancellationUntil, int penaltyPercent) {
+
+        /** The schema's {@code CancellationPolicy.noShowPenaltyPercent}. */
+        public int noShowPenaltyPercent() {
+            return NoShowPenalty.percent(refundable, penaltyPercent);
+        }
+    }
 }

@@ -21,7 +21,13 @@ record Booking(UUID id, String reference, String status, Object hotel, Ref roomT
                BigDecimal total, BigDecimal charged, BigDecimal refunded) {
 
     /** The schema's {@code CancellationPolicy}, as the booking was made under it. */
-    record Policy(boolean refundable, OffsetDateTime freeCancellationUntil, int penaltyPercent) {}
+    record Policy(boolean refundable, OffsetDateTime freeCancellationUntil, int penaltyPercent) {
+
+        /** The schema's {@code CancellationPolicy.noShowPenaltyPercent}. */
+        public int noShowPenaltyPercent() {
+            return dev.stay.booking.inventory.NoShowPenalty.percent(refundable, penaltyPercent);
+        }
+    }
 
     /** What the guest has paid and not been given back. */
     BigDecimal paid() {

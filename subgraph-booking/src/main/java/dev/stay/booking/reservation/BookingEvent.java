@@ -39,4 +39,18 @@ sealed interface BookingEvent {
     record BookingChanged(UUID bookingId, String reference, UUID propertyId, UUID roomTypeId, UUID guestId,
                           LocalDate previousCheckIn, LocalDate previousCheckOut, LocalDate checkIn, LocalDate checkOut,
                           int rooms, BigDecimal total, String currency, Instant occurredAt) implements BookingEvent {}
+
+    /** The stay is over: its check-out day has passed in the hotel's time zone (the guest may review it). */
+    record BookingCompleted(UUID bookingId, UUID propertyId, UUID roomTypeId, UUID guestId, LocalDate checkIn,
+                            LocalDate checkOut, Instant occurredAt) implements BookingEvent {}
+
+    /**
+     * The guest never came, as the hotel marked it; {@code fee} is what the hotel keeps. May follow
+     * {@code booking.completed} (a no-show can be marked for some days after check-out) and then replaces it.
+     */
+    record BookingNoShow(UUID bookingId, UUID propertyId, UUID roomTypeId, UUID guestId, LocalDate checkIn,
+                         LocalDate checkOut, Money fee, Instant occurredAt) implements BookingEvent {}
+
+    /** An amount as events write money: a decimal number in the currency's own decimals, and its ISO 4217 code. */
+    record Money(BigDecimal amount, String currency) {}
 }

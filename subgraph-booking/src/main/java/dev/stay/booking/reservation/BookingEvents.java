@@ -17,6 +17,8 @@ class BookingEvents {
     static final String PAYMENT_FAILED = "booking.payment-failed";
     static final String CANCELLED = "booking.cancelled";
     static final String CHANGED = "booking.changed";
+    static final String COMPLETED = "booking.completed";
+    static final String NO_SHOW = "booking.no-show";
 
     private final Outbox outbox;
 
@@ -58,6 +60,18 @@ class BookingEvents {
         publish(b, CHANGED, new BookingEvent.BookingChanged(b.getId(), b.getReference(), b.getPropertyId(),
                 b.getUnitTypeId(), b.getGuestId(), previousCheckIn, previousCheckOut, b.getCheckIn(), b.getCheckOut(),
                 b.getRooms(), b.getTotal(), b.getCurrency(), Instant.now()));
+    }
+
+    void completed(BookingRecord b) {
+        publish(b, COMPLETED, new BookingEvent.BookingCompleted(b.getId(), b.getPropertyId(), b.getUnitTypeId(),
+                b.getGuestId(), b.getCheckIn(), b.getCheckOut(), Instant.now()));
+    }
+
+    /** @param fee what the hotel keeps, in the booking's currency's decimals */
+    void noShow(BookingRecord b, java.math.BigDecimal fee) {
+        publish(b, NO_SHOW, new BookingEvent.BookingNoShow(b.getId(), b.getPropertyId(), b.getUnitTypeId(),
+                b.getGuestId(), b.getCheckIn(), b.getCheckOut(), new BookingEvent.Money(fee, b.getCurrency()),
+                Instant.now()));
     }
 
     private void publish(BookingRecord b, String type, BookingEvent event) {

@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.val;
 
+import dev.stay.booking.archive.BookingsEverMade;
 import dev.stay.codegen.booking.types.BookingPeriod;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,7 +18,9 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +31,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class BookingPages {
+
+    /** Live and archived bookings alike: the archive is read transparently, with the same keys and order. */
+    private static final Table<Record> EVER = BookingsEverMade.TABLE;
 
     private final DSLContext db;
     private final Clock clock;
@@ -41,14 +47,14 @@ class BookingPages {
     List<Booking> ofGuest(UUID guest, BookingPeriod period, BookingCursor after, int first) {
         boolean latestFirst = period == BookingPeriod.PAST;
         Condition when = switch (period) {
-            case UPCOMING -> BOOKING.CHECK_OUT.ge(hotelsToday());
-            case PAST -> BOOKING.CHECK_OUT.lt(hotelsToday());
+            case UPCOMING -> ever(BOOKING.CHECK_OUT).ge(hotelsToday());
+            case PAST -> ever(BOOKING.CHECK_OUT).lt(hotelsToday());
             case ALL -> noCondition();
         };
-        return db.select(BOOKING.asterisk(), PROPERTY.OWNER_ID, BookingRepository.NIGHTS)
-                .from(BOOKING)
-                .join(PROPERTY).on(PROPERTY.ID.eq(BOOKING.PROPERTY_ID))
-                .where(BOOKING.GUEST_ID.eq(guest)).and(when).and(after(after, latestFirst))
+        return db.select(EVER.asterisk(), PROPERTY.OWNER_ID, BookingRepository.NIGHTS)
+                .from(EVER)
+                .join(PROPERTY).on(PROPERTY.ID.eq(ever(BOOKING.PROPERTY_ID)))
+                .where(ever(BOOKING.GUEST_ID).eq(guest)).and(when).and(after(after, latestFirst))
                 .orderBy(order(latestFirst))
                 .limit(first + 1)
                 .fetch(BookingRepository::toBooking);
@@ -61,13 +67,13 @@ class BookingPages {
      */
     Optional<HotelBookings> ofHotel(UUID hotel, LocalDate from, LocalDate to, String status, BookingCursor after,
                                     int first) {
-        Condition filters = (from == null ? noCondition() : BOOKING.CHECK_OUT.gt(from))
-                .and(to == null ? noCondition() : BOOKING.CHECK_IN.le(to))
-                .and(status == null ? noCondition() : BOOKING.STATUS.eq(status))
+        Condition filters = (from == null ? noCondition() : ever(BOOKING.CHECK_OUT).gt(from))
+                .and(to == null ? noCondition() : ever(BOOKING.CHECK_IN).le(to))
+                .and(status == null ? noCondition() : ever(BOOKING.STATUS).eq(status))
                 .and(after(after, false));
-        var rows = db.select(BOOKING.asterisk(), PROPERTY.OWNER_ID, BookingRepository.NIGHTS)
+        var rows = db.select(EVER.asterisk(), PROPERTY.OWNER_ID, BookingRepository.NIGHTS)
                 .from(PROPERTY)
-                .leftJoin(BOOKING).on(BOOKING.PROPERTY_ID.eq(PROPERTY.ID)).and(filters)
+                .leftJoin(EVER).on(ever(BOOKING.PROPERTY_ID).eq(PROPERTY.ID)).and(filters)
                 .where(PROPERTY.ID.eq(hotel))
                 .orderBy(order(false))
                 .limit(first + 1)
@@ -75,7 +81,7 @@ class BookingPages {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        List<Booking> bookings = rows.stream().filter(r -> r.get(BOOKING.ID) != null)
+        List<Booking> bookings = rows.stream().filter(r -> r.get(ever(BOOKING.ID)) != null)
                 .map(BookingRepository::toBooking).toList();
         return Optional.of(new HotelBookings(rows.getFirst().get(PROPERTY.OWNER_ID), bookings));
     }
@@ -92,12 +98,16 @@ class BookingPages {
         if (after == null) {
             return noCondition();
         }
-        var key = row(BOOKING.CHECK_IN, BOOKING.ID);
+        var key = row(ever(BOOKING.CHECK_IN), ever(BOOKING.ID));
         return latestFirst ? key.lt(after.checkIn(), after.id()) : key.gt(after.checkIn(), after.id());
     }
 
     private static List<SortField<?>> order(boolean latestFirst) {
-        return latestFirst ? List.of(BOOKING.CHECK_IN.desc(), BOOKING.ID.desc())
-                : List.of(BOOKING.CHECK_IN.asc(), BOOKING.ID.asc());
+        return latestFirst ? List.of(ever(BOOKING.CHECK_IN).desc(), ever(BOOKING.ID).desc())
+                : List.of(ever(BOOKING.CHECK_IN).asc(), ever(BOOKING.ID).asc());
+    }
+
+    private static <T> Field<T> ever(Field<T> live) {
+        return BookingsEverMade.field(live);
     }
 }

@@ -6,6 +6,7 @@ import static dev.stay.booking.db.Tables.PROPERTY;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.select;
 
+import dev.stay.booking.archive.BookingsEverMade;
 import dev.stay.booking.db.tables.records.BookingRecord;
 import dev.stay.booking.inventory.RoomsForBooking;
 import java.math.BigDecimal;
@@ -114,18 +115,17 @@ class BookingRepository {
         return findAll(List.of(id)).stream().findFirst();
     }
 
-    /** The bookings with these ids, with their nights, in one statement. */
+    /** The bookings with these ids, live or archived, with their nights, in one statement. */
     List<Booking> findAll(Collection<UUID> ids) {
-        return db.select(BOOKING.asterisk(), PROPERTY.OWNER_ID, NIGHTS)
-                .from(BOOKING)
-                .join(PROPERTY).on(PROPERTY.ID.eq(BOOKING.PROPERTY_ID))
-                .where(BOOKING.ID.in(ids))
+        return db.select(BookingsEverMade.TABLE.asterisk(), PROPERTY.OWNER_ID, NIGHTS)
+                .from(BookingsEverMade.TABLE)
+                .join(PROPERTY).on(PROPERTY.ID.eq(BookingsEverMade.field(BOOKING.PROPERTY_ID)))
+                .where(BookingsEverMade.field(BOOKING.ID).in(ids))
                 .fetch(BookingRepository::toBooking);
     }
 
-    static final Field<Result<Record2<LocalDate, BigDecimal>>> NIGHTS =
-            multiset(select(BOOKING_NIGHT.NIGHT, BOOKING_NIGHT.PRICE).from(BOOKING_NIGHT)
-                    .where(BOOKING_NIGHT.BOOKING_ID.eq(BOOKING.ID)).orderBy(BOOKING_NIGHT.NIGHT)).as("nights");
+    /** A booking's nights, live or archived (the reads see both: {@link BookingsEverMade}). */
+    static final Field<Result<Record2<LocalDate, BigDecimal>>> NIGHTS = BookingsEverMade.NIGHTS;
 
     /** A row of {@code booking} joined to its {@code property}, with {@link #NIGHTS}. */
     static Booking toBooking(Record r) {

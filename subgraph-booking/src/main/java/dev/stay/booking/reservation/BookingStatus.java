@@ -8,6 +8,8 @@ final class BookingStatus {
     static final String EXPIRED = "EXPIRED";
     static final String PAYMENT_FAILED = "PAYMENT_FAILED";
     static final String CANCELLED = "CANCELLED";
+    static final String COMPLETED = "COMPLETED";
+    static final String NO_SHOW = "NO_SHOW";
 
     static final String PAYMENT_PENDING = "PENDING";
     static final String PAYMENT_UNKNOWN = "UNKNOWN";

@@ -26,6 +26,7 @@ public class CatalogEvents {
     public static final String TOPIC = "catalog.property";
     public static final String PROPERTY_CHANGED = "property-changed";
     public static final String UNIT_TYPE_CHANGED = "unit-type-changed";
+    public static final String PROPERTY_RATED = "property-rated";
 
     private final Outbox outbox;
 
@@ -41,6 +42,11 @@ public class CatalogEvents {
     /** @return the event id */
     public UUID unitTypeChanged(UnitTypeChanged event) {
         return outbox.append(TOPIC, event.propertyId().toString(), UNIT_TYPE_CHANGED, event);
+    }
+
+    /** @return the event id */
+    public UUID propertyRated(PropertyRated event) {
+        return outbox.append(TOPIC, event.propertyId().toString(), PROPERTY_RATED, event);
     }
 
     /**

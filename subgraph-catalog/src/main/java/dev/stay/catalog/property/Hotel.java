@@ -22,7 +22,7 @@ public record Hotel(UUID id, String name, String description, int stars, Address
     public record UserRef(UUID id) {}
 
     /** Published hotels are for everyone; the others for their owner and admins. */
-    boolean visibleTo(java.util.Optional<dev.stay.common.security.Viewer> viewer) {
+    public boolean visibleTo(java.util.Optional<dev.stay.common.security.Viewer> viewer) {
         return status == PropertyStatus.PUBLISHED || viewer.map(v -> v.mayActFor(owner.id())).orElse(false);
     }
 }
