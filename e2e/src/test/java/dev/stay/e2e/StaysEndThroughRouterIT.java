@@ -101,12 +101,68 @@ class StaysEndThroughRouterIT {
     }
 
     /**
+     * The devstack's payment stub answers a {@code tok_timeout} charge after booking stopped waiting (the guest is
+     * told it is pending), then calls booking back, signed, as the real provider does: the booking is confirmed by
+     * that callback, long before a reconciliation would ask (and the stub's lookup would answer that no charge exists).
+     */
+    @Test
+    void aChargeBookingStoppedWaitingForIsConfirmedByTheProvidersCallback() {
+        StayClient guest = aNewGuest();
+        Map<String, Object> input = offer(guest, LocalDate.now().plusDays(150));
+        input.put("paymentToken", "tok_timeout");
+
+        var created = guest.send("""
+                mutation ($input: CreateBookingInput!, $key: ID!) {
+                  createBooking(input: $input, idempotencyKey: $key) { __typename ... on BookingPending { booking { id } } }
+                }""", Map.of("input", input, "key", UUID.randomUUID().toString()));
+        JsonNode answer = created.data().path("createBooking");
+        assertThat(answer.path("__typename").asString()).as(created.body().toString()).isEqualTo("BookingPending");
+        String id = answer.path("booking").path("id").asString();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(500)).untilAsserted(() -> {
+                    var seen = guest.send("query ($id: ID!) { booking(id: $id) { status payment { status } } }",
+                            Map.of("id", id));
+                    assertThat(seen.data().path("booking").path("status").asString()).as(seen.body().toString())
+                            .isEqualTo("CONFIRMED");
+                    assertThat(seen.data().path("booking").path("payment").path("status").asString())
+                            .isEqualTo("CHARGED");
+                });
+    }
+
+    /**
      * Booked through the router months ahead, then moved in booking's database to the three nights up to yesterday,
      * the hotel's calendar (createBooking takes no stay in the past): its future rooms are given back, and as the
      * stay is over no night of it is freed again.
      */
     private String aStayThatEndedYesterday(StayClient guest) {
         LocalDate checkIn = LocalDate.now().plusDays(140);
+        Map<String, Object> input = offer(guest, checkIn);
+        var created = guest.send("""
+                mutation ($input: CreateBookingInput!, $key: ID!) {
+                  createBooking(input: $input, idempotencyKey: $key) { __typename ... on BookingConfirmed { booking { id } } }
+                }""", Map.of("input", input, "key", UUID.randomUUID().toString()));
+        String id = created.data().path("createBooking").path("booking").path("id").asString();
+        assertThat(id).as(created.body().toString()).isNotBlank();
+
+        UUID roomType = UUID.fromString((String) input.get("roomTypeId"));
+        Postgres postgres = stay.engines().postgres();
+        DSLContext db = DSL.using(postgres.jdbcUrl("booking"), postgres.user(), postgres.password());
+        ZoneId zone = ZoneId.of(db.select(PROPERTY.TIME_ZONE).from(PROPERTY).where(PROPERTY.ID.eq(hotel.id()))
+                .fetchSingle(PROPERTY.TIME_ZONE));
+        LocalDate began = LocalDate.now(zone).minusDays(4);
+        db.transaction(tx -> {
+            tx.dsl().update(INVENTORY_NIGHT).set(INVENTORY_NIGHT.TAKEN_UNITS, INVENTORY_NIGHT.TAKEN_UNITS.minus(1))
+                    .where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(roomType))
+                    .and(INVENTORY_NIGHT.NIGHT.between(checkIn, checkIn.plusDays(2))).execute();
+            tx.dsl().update(BOOKING).set(BOOKING.CHECK_IN, began).set(BOOKING.CHECK_OUT, began.plusDays(3))
+                    .where(BOOKING.ID.eq(UUID.fromString(id))).execute();
+        });
+        return id;
+    }
+
+    /** The input to book the hotel's first offered room type for three nights from {@code checkIn}, paid tok_ok. */
+    private Map<String, Object> offer(StayClient guest, LocalDate checkIn) {
         var offers = guest.send("""
                 query ($id: ID!, $in: Date!, $out: Date!) {
                   hotel(id: $id) { availability(checkIn: $in, checkOut: $out, guests: 2) {
@@ -124,27 +180,7 @@ class StaysEndThroughRouterIT {
         input.put("quotedTotal", Map.of("amount", offer.path("totalPrice").path("amount").asString(),
                 "currency", offer.path("totalPrice").path("currency").asString()));
         input.put("paymentToken", "tok_ok");
-        var created = guest.send("""
-                mutation ($input: CreateBookingInput!, $key: ID!) {
-                  createBooking(input: $input, idempotencyKey: $key) { __typename ... on BookingConfirmed { booking { id } } }
-                }""", Map.of("input", input, "key", UUID.randomUUID().toString()));
-        String id = created.data().path("createBooking").path("booking").path("id").asString();
-        assertThat(id).as(created.body().toString()).isNotBlank();
-
-        UUID roomType = UUID.fromString(offer.path("roomType").path("id").asString());
-        Postgres postgres = stay.engines().postgres();
-        DSLContext db = DSL.using(postgres.jdbcUrl("booking"), postgres.user(), postgres.password());
-        ZoneId zone = ZoneId.of(db.select(PROPERTY.TIME_ZONE).from(PROPERTY).where(PROPERTY.ID.eq(hotel.id()))
-                .fetchSingle(PROPERTY.TIME_ZONE));
-        LocalDate began = LocalDate.now(zone).minusDays(4);
-        db.transaction(tx -> {
-            tx.dsl().update(INVENTORY_NIGHT).set(INVENTORY_NIGHT.TAKEN_UNITS, INVENTORY_NIGHT.TAKEN_UNITS.minus(1))
-                    .where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(roomType))
-                    .and(INVENTORY_NIGHT.NIGHT.between(checkIn, checkIn.plusDays(2))).execute();
-            tx.dsl().update(BOOKING).set(BOOKING.CHECK_IN, began).set(BOOKING.CHECK_OUT, began.plusDays(3))
-                    .where(BOOKING.ID.eq(UUID.fromString(id))).execute();
-        });
-        return id;
+        return input;
     }
 
     private static HttpRequest signed(URI uri, String body) throws Exception {

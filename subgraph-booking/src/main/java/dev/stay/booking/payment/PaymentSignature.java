@@ -6,7 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -40,7 +42,7 @@ final class PaymentSignature {
             return false;
         }
         Long t = null;
-        java.util.List<byte[]> given = new java.util.ArrayList<>();
+        List<byte[]> given = new ArrayList<>();
         for (String part : header.split(",")) {
             String[] pair = part.trim().split("=", 2);
             if (pair.length != 2) {

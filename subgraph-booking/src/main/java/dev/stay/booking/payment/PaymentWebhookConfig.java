@@ -3,6 +3,7 @@ package dev.stay.booking.payment;
 import dev.stay.common.security.DeploymentSecret;
 import dev.stay.common.security.SecuritySettings;
 import dev.stay.common.security.UnsignedEndpoint;
+import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +35,8 @@ class PaymentWebhookConfig {
     PaymentSignature paymentSignature(PaymentWebhookProperties webhook, SecuritySettings security) {
         boolean blank = webhook.secret() == null || webhook.secret().isBlank();
         if (blank && !security.local()) {
-            // ProductionReadiness names the missing variable; this keeps an empty key from ever verifying anything
-            return new PaymentSignature(java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID(),
-                    webhook.tolerance());
+            // ProductionReadiness refuses to start and names the variable; meanwhile no key anyone knows verifies
+            return new PaymentSignature(UUID.randomUUID() + "-" + UUID.randomUUID(), webhook.tolerance());
         }
         return new PaymentSignature(blank ? LOCAL_SECRET : webhook.secret(), webhook.tolerance());
     }

@@ -44,9 +44,20 @@ class PaymentWebhookIT {
     @Autowired DSLContext db;
     @Autowired HoldSweeper sweeper;
     @LocalServerPort int port;
+    @Autowired List<dev.stay.common.security.DeploymentSecret> deploymentSecrets;
 
     ProviderCallbacks provider() {
         return new ProviderCallbacks(port);
+    }
+
+    /** What ProductionReadiness checks outside the local profile (its rules: common's ProductionReadinessTest). */
+    @Test
+    void theWebhookSecretIsADeploymentSecretThatTheLocalProfileLeavesEmpty() {
+        assertThat(deploymentSecrets).singleElement().satisfies(secret -> {
+            assertThat(secret.variable()).isEqualTo("STAY_PAYMENT_WEBHOOK_SECRET");
+            assertThat(secret.value()).as("the tests run on the local profile's published key").isNullOrEmpty();
+        });
+        assertThat(dev.stay.common.security.PublishedSecrets.isPublished(ProviderCallbacks.LOCAL_SECRET)).isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.stay.devstack.engines;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.stay.devstack.process.Ports;
+import java.net.URI;
 
 /**
  * A stand-in for an external provider (payment, notify): a WireMock server answering with the recorded-style stubs
@@ -13,6 +14,8 @@ public final class ProviderStub extends Engine<ProviderStub.Stub> {
 
     private final int port;
     private final String url;
+    /** The payment provider's webhook: sends nothing until {@link #callBackTo} names where. */
+    private final PaymentCallbacks callbacks = new PaymentCallbacks();
 
     private ProviderStub(String name, int port, String url, boolean external) {
         super(name, external);
@@ -42,7 +45,7 @@ public final class ProviderStub extends Engine<ProviderStub.Stub> {
                 // tests prove money by this journal (every charge has its booking): it must outlive a test JVM's
                 // whole run, the randomised booking history's thousands of payments included, not only the last 1,000
                 .maxRequestJournalEntries(50_000)
-                .extensions(new IdempotentMessages()));
+                .extensions(new IdempotentMessages(), callbacks));
         server.start();
         return new Stub(server);
     }
@@ -54,6 +57,17 @@ public final class ProviderStub extends Engine<ProviderStub.Stub> {
     @Override
     String readyLine() {
         return name() + " provider stub ready on " + url + " (" + server().getStubMappings().size() + " stubs)";
+    }
+
+    /**
+     * From now on, the stubs that name {@code stay-payment-callback} (the payment stub's {@code tok_timeout} charge)
+     * call {@code webhookUrl} back with the charge's outcome, signed with {@code secret}, as the real provider does.
+     */
+    public void callBackTo(URI webhookUrl, String secret) {
+        if (isExternal()) {
+            throw new IllegalStateException(name() + " is external: register the webhook with the provider itself");
+        }
+        callbacks.callBackTo(webhookUrl, secret);
     }
 
     /** {@code http://127.0.0.1:PORT} */

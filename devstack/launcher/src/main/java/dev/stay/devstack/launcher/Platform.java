@@ -65,6 +65,7 @@ public final class Platform implements AutoCloseable {
             CompletableFuture<Keycloak> keycloak = engines.startKeycloak();
             subgraphs.start(options, engines, logs());
             notClosed();
+            paymentCallsBack();
             if (options.demoData()) { // the subgraphs have migrated their databases
                 demoData.load(options, engines, logs());
                 notClosed();
@@ -78,6 +79,20 @@ public final class Platform implements AutoCloseable {
         }
         printSummary(started);
         return this;
+    }
+
+    /**
+     * The payment stub calls booking back as the real provider does (after its {@code tok_timeout} charge, whose
+     * answer booking stopped waiting for), signed with booking's webhook key: the local profile's published one
+     * unless {@code STAY_PAYMENT_WEBHOOK_SECRET} sets another. An external provider is told by its own settings.
+     */
+    private void paymentCallsBack() {
+        if (engines.payment().isExternal()) {
+            return;
+        }
+        String secret = System.getenv().getOrDefault("STAY_PAYMENT_WEBHOOK_SECRET", "");
+        engines.payment().callBackTo(java.net.URI.create(subgraphs.url("booking")).resolve("/webhooks/payments"),
+                secret.isBlank() ? "stay-local-dev-payment-webhook-secret" : secret);
     }
 
     private static Keycloak await(CompletableFuture<Keycloak> keycloak) {
