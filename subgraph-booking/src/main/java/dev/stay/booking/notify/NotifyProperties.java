@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderBatch how many due reminders one instance takes at a time
  * @param reminderLease how long a taken reminder is left to its instance before another may take it
  * @param reminderAttempts how many times a reminder is tried before it is dead-lettered
+ * @param awaitingInterval how often events of guests whose contact had not arrived yet are looked at again
+ * @param awaitingMax how long such an event waits for the guest's contact before it is dead-lettered
  */
 @ConfigurationProperties("stay.notify")
 public record NotifyProperties(
@@ -28,4 +30,6 @@ public record NotifyProperties(
         @DefaultValue("PT5M") Duration reminderInterval,
         @DefaultValue("50") int reminderBatch,
         @DefaultValue("2m") Duration reminderLease,
-        @DefaultValue("5") int reminderAttempts) {}
+        @DefaultValue("5") int reminderAttempts,
+        @DefaultValue("PT5S") Duration awaitingInterval,
+        @DefaultValue("P2D") Duration awaitingMax) {}

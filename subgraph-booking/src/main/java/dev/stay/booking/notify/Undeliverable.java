@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts what can never be sent on {@code booking.booking.DLT}, next to what the shared error handler dead-letters
- * after its retries, with the reason in the same {@code kafka_dlt-exception-message} header. Used for what retrying
+ * after its retries, with the reason in the same {@code kafka_dlt-exception-message} header and the consumer group in
+ * {@code kafka_dlt-original-consumer-group}. Used for what retrying
  * cannot mend and must not hold up the partition: a guest booking has no profile of (no address to send to), and a
  * reminder whose attempts are spent.
  */
@@ -30,6 +31,7 @@ class Undeliverable {
         log.error("notification dead-lettered to {} (key {}): {}", TOPIC, key, reason);
         ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
         record.headers().add("kafka_dlt-exception-message", reason.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("kafka_dlt-original-consumer-group", NotificationListener.ID.getBytes(StandardCharsets.UTF_8));
         kafka.send(record).join();
     }
 }
