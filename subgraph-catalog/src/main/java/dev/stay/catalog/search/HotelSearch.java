@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ArrayNode;
 class HotelSearch {
 
     static final List<String> SOURCE = List.of("id", "location", "stars", "amenities", "rating", "reviewCount",
-            "lowestPrice", "currency");
+            "lowestPrice", "currency", "readAt");
 
     private final SearchEngine engine;
     private final SearchProperties settings;
