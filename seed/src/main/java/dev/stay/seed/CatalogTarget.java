@@ -1,5 +1,6 @@
 package dev.stay.seed;
 
+import static dev.stay.catalog.db.Tables.AVAILABILITY_ROOM_TYPE;
 import static dev.stay.catalog.db.Tables.PROPERTY;
 import static dev.stay.catalog.db.Tables.PROPERTY_PHOTO;
 import static dev.stay.catalog.db.Tables.UNIT_TYPE;
@@ -7,6 +8,7 @@ import static dev.stay.catalog.db.Tables.UNIT_TYPE_PHOTO;
 
 import dev.stay.catalog.db.enums.Amenity;
 import dev.stay.catalog.db.enums.PropertyStatus;
+import dev.stay.catalog.db.tables.records.AvailabilityRoomTypeRecord;
 import dev.stay.catalog.db.tables.records.PropertyPhotoRecord;
 import dev.stay.catalog.db.tables.records.PropertyRecord;
 import dev.stay.catalog.db.tables.records.UnitTypePhotoRecord;
@@ -20,7 +22,11 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 
-/** The catalog's part: published hotels with their photos, room types and room type photos. */
+/**
+ * The catalog's part: published hotels with their photos, room types and room type photos, and search's projection of
+ * what booking sells of them (availability/): each room type's sale defaults as {@link BookingTarget} writes them, at
+ * booking's first sale version, so the projection equals booking's inventory from the start; nights stay sparse.
+ */
 final class CatalogTarget implements Target {
 
     private final DSLContext db;
@@ -45,6 +51,7 @@ final class CatalogTarget implements Target {
         List<PropertyPhotoRecord> photos = new ArrayList<>();
         List<UnitTypeRecord> unitTypes = new ArrayList<>();
         List<UnitTypePhotoRecord> unitTypePhotos = new ArrayList<>();
+        List<AvailabilityRoomTypeRecord> onSale = new ArrayList<>();
         for (DemoWorld.Block block : blocks) {
             for (Hotel hotel : block.hotels()) {
                 properties.add(property(hotel));
@@ -55,6 +62,7 @@ final class CatalogTarget implements Target {
                 for (int position = 0; position < hotel.roomTypes().size(); position++) {
                     RoomType room = hotel.roomTypes().get(position);
                     unitTypes.add(unitType(hotel, position, room));
+                    onSale.add(onSale(hotel, room));
                     for (int p = 0; p < room.photos().size(); p++) {
                         Photo photo = room.photos().get(p);
                         unitTypePhotos.add(new UnitTypePhotoRecord(room.id(), p, photo.url(), photo.caption()));
@@ -67,13 +75,14 @@ final class CatalogTarget implements Target {
             Inserts.insert(tx.dsl(), photos);
             Inserts.insert(tx.dsl(), unitTypes);
             Inserts.insert(tx.dsl(), unitTypePhotos);
+            Inserts.insert(tx.dsl(), onSale);
         });
-        return properties.size() + photos.size() + unitTypes.size() + unitTypePhotos.size();
+        return properties.size() + photos.size() + unitTypes.size() + unitTypePhotos.size() + onSale.size();
     }
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(PROPERTY, PROPERTY_PHOTO, UNIT_TYPE, UNIT_TYPE_PHOTO);
+        return List.of(PROPERTY, PROPERTY_PHOTO, UNIT_TYPE, UNIT_TYPE_PHOTO, AVAILABILITY_ROOM_TYPE);
     }
 
     private static PropertyRecord property(Hotel hotel) {
@@ -94,6 +103,15 @@ final class CatalogTarget implements Target {
                 .setMaxAdults(room.maxAdults()).setMaxChildren(room.maxChildren()).setBeds(room.beds())
                 .setSizeSqm(room.sizeSqm()).setAmenities(amenities(room.amenities()))
                 .setDefaultUnits(room.defaultRooms());
+    }
+
+    /** As booking's unit type: sold, priced, its party the adults and children together, no stay limits of its own. */
+    private static AvailabilityRoomTypeRecord onSale(Hotel hotel, RoomType room) {
+        return new AvailabilityRoomTypeRecord()
+                .setUnitTypeId(room.id()).setPropertyId(hotel.id())
+                .setMaxGuests(room.maxAdults() + room.maxChildren()).setDefaultUnits(room.defaultRooms())
+                .setBasePrice(room.basePrice()).setMinStay(1).setMaxStay(null).setActive(true)
+                .setVersion(BookingTarget.FIRST_SALE_VERSION);
     }
 
     private static Amenity[] amenities(List<String> names) {

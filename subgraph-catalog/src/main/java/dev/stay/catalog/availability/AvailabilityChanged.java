@@ -3,5 +3,12 @@ package dev.stay.catalog.availability;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Published as a Spring application event after the projection committed a change of a property's nights. */
+/**
+ * Published as a Spring application event after the projection of a property committed a change: search results of
+ * stays among these nights may have changed (a cache of them is stale).
+ *
+ * @param from the first night that changed; null with {@code to} when a room type's defaults changed, which move
+ *             every night without a row of its own (all of them, as far as a cache can tell)
+ * @param to   the last night that changed (included)
+ */
 public record AvailabilityChanged(UUID propertyId, LocalDate from, LocalDate to) {}

@@ -2,5 +2,8 @@ package dev.stay.catalog.availability;
 
 import java.time.LocalDate;
 
-/** A stay searched for: nights from checkIn (included) to checkOut (excluded), for guests in rooms. */
+/**
+ * A dated search's stay: nights from {@code checkIn} (inclusive) to {@code checkOut} (exclusive), for {@code guests}
+ * in {@code rooms} rooms, every room sleeping its share of the party (rounded up), as booking's {@code StayRequest}.
+ */
 public record StayQuery(LocalDate checkIn, LocalDate checkOut, int guests, int rooms) {}
