@@ -2,6 +2,7 @@ package dev.stay.catalog.search;
 
 import dev.stay.catalog.availability.BookableStays;
 import dev.stay.catalog.availability.LowestTotal;
+import dev.stay.common.money.Currencies;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
@@ -85,20 +86,23 @@ class DatedSearch {
         }
         List<SearchPage.Result> results = rest.stream().limit(first).map(c -> new SearchPage.Result(c.hotel().id(),
                 SearchCursor.encode(json, fingerprint, c.sortValues()), HotelSearch.distanceKm(criteria, c.hotel()),
-                new SearchPage.Money(c.total().total().toPlainString(), c.total().currency()), c.hotel().rating(),
+                money(c.total()), c.hotel().rating(),
                 c.hotel().reviewCount())).toList();
         return new SearchPage(results, rest.size() > first, matching.size(), facets);
+    }
+
+    /** In the currency's own decimals (KWD 3, JPY 0), as booking writes prices. */
+    private static SearchPage.Money money(LowestTotal total) {
+        int digits = Currencies.digits(total.currency()).orElse(2);
+        return new SearchPage.Money(total.total().setScale(digits, RoundingMode.HALF_UP).toPlainString(),
+                total.currency());
     }
 
     private static List<Boolean> descending(SearchCriteria criteria) {
         if (criteria.sort() == SearchCriteria.Sort.PRICE) {
             return List.of(false, false);
         }
-        return SearchQuery.sort(criteria).stream().map(field -> json(field).contains("desc")).toList();
-    }
-
-    private static String json(Object field) {
-        return String.valueOf(field);
+        return SearchQuery.sort(criteria).stream().map(SearchQuery::isDescending).toList();
     }
 
     private static Predicate<Candidate> matches(SearchCriteria criteria, SearchQuery.Facet except) {

@@ -85,6 +85,14 @@ final class SearchQuery {
         return sort;
     }
 
+    /** Whether a field of {@link #sort} orders from the highest down. */
+    @SuppressWarnings("unchecked")
+    static boolean isDescending(Object sortField) {
+        Map<String, Object> field = (Map<String, Object>) sortField;
+        Map<String, Object> options = (Map<String, Object>) field.values().iterator().next();
+        return "desc".equals(options.get("order"));
+    }
+
     private static void addRating(List<Object> sort) {
         sort.add(Map.of("rating", Map.of("order", "desc", "missing", "_last")));
         sort.add(Map.of("reviewCount", Map.of("order", "desc")));
