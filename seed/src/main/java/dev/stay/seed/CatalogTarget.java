@@ -3,6 +3,7 @@ package dev.stay.seed;
 import static dev.stay.catalog.db.Tables.AVAILABILITY_ROOM_TYPE;
 import static dev.stay.catalog.db.Tables.PROPERTY;
 import static dev.stay.catalog.db.Tables.PROPERTY_PHOTO;
+import static dev.stay.catalog.db.Tables.PROPERTY_RATING;
 import static dev.stay.catalog.db.Tables.UNIT_TYPE;
 import static dev.stay.catalog.db.Tables.UNIT_TYPE_PHOTO;
 
@@ -10,6 +11,7 @@ import dev.stay.catalog.db.enums.Amenity;
 import dev.stay.catalog.db.enums.PropertyStatus;
 import dev.stay.catalog.db.tables.records.AvailabilityRoomTypeRecord;
 import dev.stay.catalog.db.tables.records.PropertyPhotoRecord;
+import dev.stay.catalog.db.tables.records.PropertyRatingRecord;
 import dev.stay.catalog.db.tables.records.PropertyRecord;
 import dev.stay.catalog.db.tables.records.UnitTypePhotoRecord;
 import dev.stay.catalog.db.tables.records.UnitTypeRecord;
@@ -17,7 +19,10 @@ import dev.stay.seed.world.DemoWorld;
 import dev.stay.seed.world.DemoWorld.Hotel;
 import dev.stay.seed.world.DemoWorld.Photo;
 import dev.stay.seed.world.DemoWorld.RoomType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.SplittableRandom;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -52,9 +57,12 @@ final class CatalogTarget implements Target {
         List<UnitTypeRecord> unitTypes = new ArrayList<>();
         List<UnitTypePhotoRecord> unitTypePhotos = new ArrayList<>();
         List<AvailabilityRoomTypeRecord> onSale = new ArrayList<>();
+        List<PropertyRatingRecord> ratings = new ArrayList<>();
         for (DemoWorld.Block block : blocks) {
             for (Hotel hotel : block.hotels()) {
                 properties.add(property(hotel));
+                PropertyRatingRecord rating = rating(hotel);
+                if (rating != null) ratings.add(rating);
                 for (int p = 0; p < hotel.photos().size(); p++) {
                     Photo photo = hotel.photos().get(p);
                     photos.add(new PropertyPhotoRecord(hotel.id(), p, photo.url(), photo.caption()));
@@ -76,13 +84,15 @@ final class CatalogTarget implements Target {
             Inserts.insert(tx.dsl(), unitTypes);
             Inserts.insert(tx.dsl(), unitTypePhotos);
             Inserts.insert(tx.dsl(), onSale);
+            Inserts.insert(tx.dsl(), ratings);
         });
-        return properties.size() + photos.size() + unitTypes.size() + unitTypePhotos.size() + onSale.size();
+        return properties.size() + photos.size() + unitTypes.size() + unitTypePhotos.size() + onSale.size()
+                + ratings.size();
     }
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(PROPERTY, PROPERTY_PHOTO, UNIT_TYPE, UNIT_TYPE_PHOTO, AVAILABILITY_ROOM_TYPE);
+        return List.of(PROPERTY, PROPERTY_PHOTO, UNIT_TYPE, UNIT_TYPE_PHOTO, AVAILABILITY_ROOM_TYPE, PROPERTY_RATING);
     }
 
     private static PropertyRecord property(Hotel hotel) {
@@ -94,6 +104,20 @@ final class CatalogTarget implements Target {
                 .setLat(hotel.lat()).setLon(hotel.lon()).setTimeZone(hotel.city().timeZone())
                 .setCurrency(hotel.city().currency()).setAmenities(amenities(hotel.amenities()))
                 .setCheckInTime(hotel.checkInTime()).setCheckOutTime(hotel.checkOutTime());
+    }
+
+    /**
+     * What guests think of it, for search to filter and sort on, drawn from the hotel's id (so the same on every
+     * machine): one hotel in ten not rated yet, the others 2.5 to 5 leaning with the stars, with 3 to 1,200 reviews.
+     */
+    static PropertyRatingRecord rating(Hotel hotel) {
+        SplittableRandom random = new SplittableRandom(hotel.id().getLeastSignificantBits());
+        if (random.nextInt(10) == 0) {
+            return null;
+        }
+        double average = Math.min(5.0, 2.5 + hotel.stars() * 0.3 + random.nextDouble() * 1.2);
+        return new PropertyRatingRecord(hotel.id(), BigDecimal.valueOf(average).setScale(2, RoundingMode.HALF_UP),
+                3 + random.nextInt(1_198));
     }
 
     private static UnitTypeRecord unitType(Hotel hotel, int position, RoomType room) {

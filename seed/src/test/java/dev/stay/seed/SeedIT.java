@@ -75,6 +75,9 @@ class SeedIT {
         DSLContext catalog = db("catalog");
         assertThat(catalog.fetchCount(Tables.PROPERTY)).isEqualTo(2_000);
         assertThat(catalog.fetchCount(Tables.PROPERTY_PHOTO)).isEqualTo(photos);
+        long rated = small.hotels().stream().filter(hotel -> CatalogTarget.rating(hotel) != null).count();
+        assertThat(catalog.fetchCount(Tables.PROPERTY_RATING)).as("nine hotels in ten rated, for search")
+                .isEqualTo(rated).isBetween(1_700, 1_900);
         assertThat(catalog.select(sum(Tables.UNIT_TYPE.DEFAULT_UNITS)).from(Tables.UNIT_TYPE).fetchOne().value1())
                 .isEqualByComparingTo("40000");
         var booking = dev.stay.booking.db.Tables.UNIT_TYPE;

@@ -19,6 +19,9 @@ public class EnginesContextInitializer implements ApplicationContextInitializer<
         if (subgraph.equals("booking")) {
             Engines.shared().payment(); // booking charges cards: every booking context talks to the provider's stub
         }
+        if (subgraph.equals("catalog")) {
+            Engines.shared().openSearch(); // catalog indexes and searches hotels in every context
+        }
         Map<String, Object> properties = new LinkedHashMap<>(Engines.shared().environmentFor(subgraph));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("devstack-engines", properties));
     }

@@ -65,8 +65,12 @@ public final class Platform implements AutoCloseable {
             CompletableFuture<Keycloak> keycloak = engines.startKeycloak();
             subgraphs.start(options, engines, logs());
             notClosed();
+            writeCatalogManagementUrl();
             if (options.demoData()) { // the subgraphs have migrated their databases
                 demoData.load(options, engines, logs());
+                notClosed();
+                // the loader writes the databases directly, so no event announced its hotels: index them all
+                SearchReindex.run(subgraphs.managementUrl("catalog"), System.out, System.console() != null);
                 notClosed();
             }
             Router.compose(options, subgraphs, supergraph(), logs());
@@ -78,6 +82,16 @@ public final class Platform implements AutoCloseable {
         }
         printSummary(started);
         return this;
+    }
+
+    /** For {@code ./platform reindex}, which runs in another process while this one is up. */
+    private void writeCatalogManagementUrl() {
+        try {
+            Files.createDirectories(workDir());
+            Files.writeString(SearchReindex.managementFile(workDir()), subgraphs.managementUrl("catalog"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Keycloak await(CompletableFuture<Keycloak> keycloak) {
