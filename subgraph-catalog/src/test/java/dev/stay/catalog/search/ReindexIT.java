@@ -34,6 +34,7 @@ class ReindexIT {
     @Autowired PropertyIndex index;
     @Autowired PropertyDocuments documents;
     @Autowired Reindexing reindexing;
+    @Autowired org.springframework.core.env.Environment env;
     SearchFixtures fixtures;
     String city;
 
@@ -79,6 +80,23 @@ class ReindexIT {
     }
 
     @Test
+    void theRebuildIsStartedOnTheManagementPortOnlyAndTellsItsProgress() throws Exception {
+        int management = env.getRequiredProperty("local.management.port", Integer.class);
+        int api = env.getRequiredProperty("local.server.port", Integer.class);
+
+        HttpResponse<String> started = Http.post("http://127.0.0.1:" + management + "/actuator/searchindex");
+        assertThat(started.statusCode()).isEqualTo(200);
+        assertThat(started.body()).contains("\"state\"", "\"documentsPerSecond\"");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !reindexing.progress().state().equals("RUNNING"));
+        assertThat(Http.get("http://127.0.0.1:" + management + "/actuator/searchindex").body()).contains("\"DONE\"");
+
+        assertThat(Http.post("http://127.0.0.1:" + api + "/actuator/searchindex").statusCode())
+                .as("not on the API port").isIn(401, 403, 404);
+        assertThat(Http.post("http://127.0.0.1:" + management + "/actuator/%73earchindex").statusCode())
+                .as("nor spelt another way").isNotEqualTo(200);
+    }
+
+    @Test
     void anOlderReadNeverReplacesANewerOne() {
         UUID id = fixtures.aHotel(new Spec("Newer", city, 4, null, 0, 0.3, 6.7));
         IndexedProperty newer = documents.published(List.of(id)).getFirst();
@@ -101,6 +119,15 @@ class ReindexIT {
 
     static final class Http {
         static final HttpClient client = HttpClient.newHttpClient();
+
+        static HttpResponse<String> post(String url) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        static HttpResponse<String> get(String url) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        }
 
         static int status(String url) throws Exception {
             return client.send(HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody())
