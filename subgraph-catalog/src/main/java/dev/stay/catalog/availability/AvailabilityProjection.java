@@ -13,6 +13,8 @@ import dev.stay.common.events.ReceivedEvent;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,9 @@ public class AvailabilityProjection {
     private final EventReader events;
     private final DSLContext db;
     private final ApplicationEventPublisher publisher;
+    /** A few at a time: each of search's re-indexes holds a connection to OpenSearch until its refresh. */
+    private final Executor announcements = Executors.newFixedThreadPool(4,
+            Thread.ofVirtual().name("availability-changed-", 0).factory());
 
     AvailabilityProjection(EventReader events, DSLContext db, ApplicationEventPublisher publisher) {
         this.events = events;
@@ -131,11 +136,16 @@ public class AvailabilityProjection {
         }
     }
 
+    /**
+     * Once committed, on one of a few threads of their own: a listener may be slow (search's re-index waits for OpenSearch's
+     * next refresh, up to a second) and must not hold up the consumer, which would delay every later event of the
+     * partition behind it.
+     */
     private void afterCommit(AvailabilityChanged changed) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                publisher.publishEvent(changed);
+                announcements.execute(() -> publisher.publishEvent(changed));
             }
         });
     }
