@@ -78,6 +78,7 @@ public final class BenchStack {
         endpoints.put("stay.bench.signingSecret", stay.routerSigningSecret());
         endpoints.put("stay.bench.hotelIds", out.resolve("hotel-ids.txt").toString());
         endpoints.put("stay.bench.logs", stay.logs().toString());
+        endpoints.put("stay.bench.openSearchUrl", stay.engines().openSearch().url()); // search's own took
         // createBooking: the guests sign in at Keycloak; the floor writes straight to booking's database
         endpoints.put("stay.bench.tokenUrl", stay.engines().keycloak().tokenEndpoint());
         endpoints.put("stay.bench.guests", out.resolve("guests.txt").toString());

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,7 +20,7 @@ final class Phase {
 
     private final String name;
     private final String url;
-    private final GraphQlDocument document;
+    private final Function<String, String> bodies;
     private final RouterSignature signature;
     private final List<String> hotelIds;
     private final int requests;
@@ -35,9 +36,16 @@ final class Phase {
 
     /** @param signature the router's signature to put on each request (a subgraph called directly), or null */
     Phase(String name, String url, GraphQlDocument document, RouterSignature signature, List<String> hotelIds, int requests) {
+        this(name, url, (Function<String, String>) document::body, signature, hotelIds, requests);
+    }
+
+    /** @param bodies the request body for an item of {@code items} (a hotel id, or what a search asks) */
+    Phase(String name, String url, Function<String, String> bodies, RouterSignature signature, List<String> items,
+          int requests) {
+        List<String> hotelIds = items;
         this.name = name;
         this.url = url;
-        this.document = document;
+        this.bodies = bodies;
         this.signature = signature;
         this.hotelIds = List.copyOf(hotelIds);
         this.requests = requests;
@@ -76,7 +84,7 @@ final class Phase {
                 startedNanos = System.nanoTime();
             }
         }
-        return document.body(hotelIds.get(n % hotelIds.size())).getBytes(StandardCharsets.UTF_8);
+        return bodies.apply(hotelIds.get(n % hotelIds.size())).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The {@code X-Stay-Signature} header for this exact body, as the router would sign it now. */

@@ -19,6 +19,9 @@ import org.jooq.Table;
  */
 final class BookingTarget implements Target {
 
+    /** The sale version of a room type booking has never changed (its column's default), copied by the catalog. */
+    static final long FIRST_SALE_VERSION = 1;
+
     private final DSLContext db;
 
     BookingTarget(DSLContext db) {
@@ -48,7 +51,7 @@ final class BookingTarget implements Target {
                     unitTypes.add(new UnitTypeRecord().setId(room.id()).setPropertyId(hotel.id())
                             .setMaxGuests(room.maxAdults() + room.maxChildren()).setDefaultUnits(room.defaultRooms())
                             .setBasePrice(room.basePrice()).setFreeCancellationHours(room.freeCancellationHours())
-                            .setPenaltyPercent(room.penaltyPercent()));
+                            .setPenaltyPercent(room.penaltyPercent()).setSaleVersion(FIRST_SALE_VERSION));
                 }
             }
         }

@@ -1,13 +1,17 @@
 package dev.stay.seed;
 
+import static dev.stay.catalog.db.Tables.AVAILABILITY_ROOM_TYPE;
 import static dev.stay.catalog.db.Tables.PROPERTY;
 import static dev.stay.catalog.db.Tables.PROPERTY_PHOTO;
+import static dev.stay.catalog.db.Tables.PROPERTY_RATING;
 import static dev.stay.catalog.db.Tables.UNIT_TYPE;
 import static dev.stay.catalog.db.Tables.UNIT_TYPE_PHOTO;
 
 import dev.stay.catalog.db.enums.Amenity;
 import dev.stay.catalog.db.enums.PropertyStatus;
+import dev.stay.catalog.db.tables.records.AvailabilityRoomTypeRecord;
 import dev.stay.catalog.db.tables.records.PropertyPhotoRecord;
+import dev.stay.catalog.db.tables.records.PropertyRatingRecord;
 import dev.stay.catalog.db.tables.records.PropertyRecord;
 import dev.stay.catalog.db.tables.records.UnitTypePhotoRecord;
 import dev.stay.catalog.db.tables.records.UnitTypeRecord;
@@ -15,12 +19,19 @@ import dev.stay.seed.world.DemoWorld;
 import dev.stay.seed.world.DemoWorld.Hotel;
 import dev.stay.seed.world.DemoWorld.Photo;
 import dev.stay.seed.world.DemoWorld.RoomType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.SplittableRandom;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 
-/** The catalog's part: published hotels with their photos, room types and room type photos. */
+/**
+ * The catalog's part: published hotels with their photos, room types and room type photos, and search's projection of
+ * what booking sells of them (availability/): each room type's sale defaults as {@link BookingTarget} writes them, at
+ * booking's first sale version, so the projection equals booking's inventory from the start; nights stay sparse.
+ */
 final class CatalogTarget implements Target {
 
     private final DSLContext db;
@@ -45,9 +56,13 @@ final class CatalogTarget implements Target {
         List<PropertyPhotoRecord> photos = new ArrayList<>();
         List<UnitTypeRecord> unitTypes = new ArrayList<>();
         List<UnitTypePhotoRecord> unitTypePhotos = new ArrayList<>();
+        List<AvailabilityRoomTypeRecord> onSale = new ArrayList<>();
+        List<PropertyRatingRecord> ratings = new ArrayList<>();
         for (DemoWorld.Block block : blocks) {
             for (Hotel hotel : block.hotels()) {
                 properties.add(property(hotel));
+                PropertyRatingRecord rating = rating(hotel);
+                if (rating != null) ratings.add(rating);
                 for (int p = 0; p < hotel.photos().size(); p++) {
                     Photo photo = hotel.photos().get(p);
                     photos.add(new PropertyPhotoRecord(hotel.id(), p, photo.url(), photo.caption()));
@@ -55,6 +70,7 @@ final class CatalogTarget implements Target {
                 for (int position = 0; position < hotel.roomTypes().size(); position++) {
                     RoomType room = hotel.roomTypes().get(position);
                     unitTypes.add(unitType(hotel, position, room));
+                    onSale.add(onSale(hotel, room));
                     for (int p = 0; p < room.photos().size(); p++) {
                         Photo photo = room.photos().get(p);
                         unitTypePhotos.add(new UnitTypePhotoRecord(room.id(), p, photo.url(), photo.caption()));
@@ -67,13 +83,16 @@ final class CatalogTarget implements Target {
             Inserts.insert(tx.dsl(), photos);
             Inserts.insert(tx.dsl(), unitTypes);
             Inserts.insert(tx.dsl(), unitTypePhotos);
+            Inserts.insert(tx.dsl(), onSale);
+            Inserts.insert(tx.dsl(), ratings);
         });
-        return properties.size() + photos.size() + unitTypes.size() + unitTypePhotos.size();
+        return properties.size() + photos.size() + unitTypes.size() + unitTypePhotos.size() + onSale.size()
+                + ratings.size();
     }
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(PROPERTY, PROPERTY_PHOTO, UNIT_TYPE, UNIT_TYPE_PHOTO);
+        return List.of(PROPERTY, PROPERTY_PHOTO, UNIT_TYPE, UNIT_TYPE_PHOTO, AVAILABILITY_ROOM_TYPE, PROPERTY_RATING);
     }
 
     private static PropertyRecord property(Hotel hotel) {
@@ -87,6 +106,20 @@ final class CatalogTarget implements Target {
                 .setCheckInTime(hotel.checkInTime()).setCheckOutTime(hotel.checkOutTime());
     }
 
+    /**
+     * What guests think of it, for search to filter and sort on, drawn from the hotel's id (so the same on every
+     * machine): one hotel in ten not rated yet, the others 2.5 to 5 leaning with the stars, with 3 to 1,200 reviews.
+     */
+    static PropertyRatingRecord rating(Hotel hotel) {
+        SplittableRandom random = new SplittableRandom(hotel.id().getLeastSignificantBits());
+        if (random.nextInt(10) == 0) {
+            return null;
+        }
+        double average = Math.min(5.0, 2.5 + hotel.stars() * 0.3 + random.nextDouble() * 1.2);
+        return new PropertyRatingRecord(hotel.id(), BigDecimal.valueOf(average).setScale(2, RoundingMode.HALF_UP),
+                3 + random.nextInt(1_198));
+    }
+
     private static UnitTypeRecord unitType(Hotel hotel, int position, RoomType room) {
         return new UnitTypeRecord()
                 .setId(room.id()).setPropertyId(hotel.id()).setPosition(position)
@@ -94,6 +127,15 @@ final class CatalogTarget implements Target {
                 .setMaxAdults(room.maxAdults()).setMaxChildren(room.maxChildren()).setBeds(room.beds())
                 .setSizeSqm(room.sizeSqm()).setAmenities(amenities(room.amenities()))
                 .setDefaultUnits(room.defaultRooms());
+    }
+
+    /** As booking's unit type: sold, priced, its party the adults and children together, no stay limits of its own. */
+    private static AvailabilityRoomTypeRecord onSale(Hotel hotel, RoomType room) {
+        return new AvailabilityRoomTypeRecord()
+                .setUnitTypeId(room.id()).setPropertyId(hotel.id())
+                .setMaxGuests(room.maxAdults() + room.maxChildren()).setDefaultUnits(room.defaultRooms())
+                .setBasePrice(room.basePrice()).setMinStay(1).setMaxStay(null).setActive(true)
+                .setVersion(BookingTarget.FIRST_SALE_VERSION);
     }
 
     private static Amenity[] amenities(List<String> names) {

@@ -75,6 +75,9 @@ class SeedIT {
         DSLContext catalog = db("catalog");
         assertThat(catalog.fetchCount(Tables.PROPERTY)).isEqualTo(2_000);
         assertThat(catalog.fetchCount(Tables.PROPERTY_PHOTO)).isEqualTo(photos);
+        long rated = small.hotels().stream().filter(hotel -> CatalogTarget.rating(hotel) != null).count();
+        assertThat(catalog.fetchCount(Tables.PROPERTY_RATING)).as("nine hotels in ten rated, for search")
+                .isEqualTo(rated).isBetween(1_700, 1_900);
         assertThat(catalog.select(sum(Tables.UNIT_TYPE.DEFAULT_UNITS)).from(Tables.UNIT_TYPE).fetchOne().value1())
                 .isEqualByComparingTo("40000");
         var booking = dev.stay.booking.db.Tables.UNIT_TYPE;
@@ -122,6 +125,36 @@ class SeedIT {
                 .where(dev.stay.users.db.Tables.USER_PROFILE.ID.eq(hotel.ownerId())).fetchOne();
         assertThat(profile.getDisplayName()).isEqualTo("Ana Sousa");
         assertThat(profile.getRoles()).containsExactly("owner");
+    }
+
+    @Test
+    @Order(5)
+    void searchsProjectionOfEveryRoomTypeEqualsWhatBookingSells() {
+        long seed = System.nanoTime();
+        System.out.println("projection sample seed: " + seed);
+        var random = new java.util.Random(seed);
+        var projected = Tables.AVAILABILITY_ROOM_TYPE;
+        var sold = dev.stay.booking.db.Tables.UNIT_TYPE;
+        List<java.util.UUID> sample = random.ints(200, 0, small.hotels().size())
+                .mapToObj(i -> small.hotels().get(i).id()).distinct().toList();
+
+        var inCatalog = db("catalog").select(projected.UNIT_TYPE_ID, projected.PROPERTY_ID, projected.MAX_GUESTS,
+                        projected.DEFAULT_UNITS, projected.BASE_PRICE, projected.MIN_STAY, projected.MAX_STAY,
+                        projected.ACTIVE, projected.VERSION)
+                .from(projected).where(projected.PROPERTY_ID.in(sample)).orderBy(projected.UNIT_TYPE_ID).fetch()
+                .map(r -> List.of(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().stripTrailingZeros(),
+                        r.value6(), String.valueOf(r.value7()), r.value8(), r.value9()));
+        var inBooking = db("booking").select(sold.ID, sold.PROPERTY_ID, sold.MAX_GUESTS, sold.DEFAULT_UNITS,
+                        sold.BASE_PRICE, sold.MIN_STAY, sold.MAX_STAY, sold.ACTIVE, sold.SALE_VERSION)
+                .from(sold).where(sold.PROPERTY_ID.in(sample)).orderBy(sold.ID).fetch()
+                .map(r -> List.of(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().stripTrailingZeros(),
+                        r.value6(), String.valueOf(r.value7()), r.value8(), r.value9()));
+
+        assertThat(inCatalog).as("seed " + seed).hasSizeGreaterThan(sample.size()).isEqualTo(inBooking);
+        assertThat(db("catalog").fetchCount(projected)).isEqualTo(db("booking").fetchCount(sold));
+        assertThat(db("booking").fetchCount(dev.stay.booking.db.Tables.INVENTORY_NIGHT))
+                .as("inventory stays sparse, so the projection has no night either")
+                .isZero().isEqualTo(db("catalog").fetchCount(Tables.AVAILABILITY_NIGHT));
     }
 
     private static String seed(String... args) {

@@ -7,13 +7,17 @@ import static dev.stay.common.events.AppliedEvents.notNewerThan;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.selectOne;
 
+import dev.stay.booking.inventory.RoomsAnnounced;
+import java.time.LocalDate;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
 /**
  * Applies the catalog's events to booking's {@code property} and {@code unit_type}, only when they are not older than
  * what the row holds (by the property's version). Base prices and cancellation terms are booking's own and stay as
- * they are. Call within the transaction that marked the event applied.
+ * they are. Call within the transaction that marked the event applied. What changes what a room type sells (its
+ * defaults, party size, removal, nights pinned to what they sold) is announced to search in that transaction.
  *
  * <p>The catalog publishes a property and its unit types on one topic keyed by the property, so a unit type comes
  * after its property's first event. If the property is missing all the same (its event was dead-lettered), the
@@ -23,9 +27,11 @@ import org.springframework.stereotype.Repository;
 class CatalogFeedRepository {
 
     private final DSLContext db;
+    private final RoomsAnnounced rooms;
 
-    CatalogFeedRepository(DSLContext db) {
+    CatalogFeedRepository(DSLContext db, RoomsAnnounced rooms) {
         this.db = db;
+        this.rooms = rooms;
     }
 
     void apply(PropertyChanged event) {
@@ -55,15 +61,17 @@ class CatalogFeedRepository {
      * the rooms taken, so the catalog's change still applies rather than being dead-lettered.
      */
     void apply(UnitTypeChanged event) {
-        db.update(INVENTORY_NIGHT)
+        List<LocalDate> pinned = db.update(INVENTORY_NIGHT)
                 .set(INVENTORY_NIGHT.TOTAL_UNITS, INVENTORY_NIGHT.TAKEN_UNITS)
                 .where(INVENTORY_NIGHT.UNIT_TYPE_ID.eq(event.unitTypeId()))
                 .and(INVENTORY_NIGHT.TOTAL_UNITS.isNull())
                 .and(INVENTORY_NIGHT.TAKEN_UNITS.gt(event.defaultUnits()))
                 .andExists(selectOne().from(UNIT_TYPE).where(UNIT_TYPE.ID.eq(event.unitTypeId()))
                         .and(notNewerThan(UNIT_TYPE.CATALOG_VERSION, event.propertyVersion())))
-                .execute();
-        db.insertInto(UNIT_TYPE)
+                .returning(INVENTORY_NIGHT.NIGHT)
+                .fetch(INVENTORY_NIGHT.NIGHT);
+        rooms.beforeCommit(event.unitTypeId(), pinned);
+        int changed = db.insertInto(UNIT_TYPE)
                 .set(UNIT_TYPE.ID, event.unitTypeId())
                 .set(UNIT_TYPE.PROPERTY_ID, event.propertyId())
                 .set(UNIT_TYPE.MAX_GUESTS, event.maxGuests())
@@ -78,5 +86,8 @@ class CatalogFeedRepository {
                 .set(UNIT_TYPE.CATALOG_VERSION, excluded(UNIT_TYPE.CATALOG_VERSION))
                 .where(notNewerThan(UNIT_TYPE.CATALOG_VERSION, event.propertyVersion()))
                 .execute();
+        if (changed > 0) {
+            rooms.roomTypeChanged(event.unitTypeId());
+        }
     }
 }

@@ -75,7 +75,7 @@ class InventoryRepository {
      * without a row are left out: nothing was taken or given back there). Read after the nights were locked and
      * changed, so what it says is what the transaction commits.
      */
-    Optional<RoomsChanged> roomsOf(UUID unitTypeId, Collection<LocalDate> nights, Instant at) {
+    Optional<RoomsChanged> roomsOf(UUID unitTypeId, Collection<LocalDate> nights, List<NightOnSale> sale, Instant at) {
         var rows = db.select(UNIT_TYPE.PROPERTY_ID, PROPERTY.CURRENCY, INVENTORY_NIGHT.NIGHT,
                         coalesce(INVENTORY_NIGHT.TOTAL_UNITS, UNIT_TYPE.DEFAULT_UNITS).minus(INVENTORY_NIGHT.TAKEN_UNITS),
                         coalesce(INVENTORY_NIGHT.PRICE, UNIT_TYPE.BASE_PRICE))
@@ -90,7 +90,7 @@ class InventoryRepository {
             return Optional.empty();
         }
         return Optional.of(new RoomsChanged(rows.getFirst().value1(), unitTypeId, rows.getFirst().value2(),
-                rows.map(r -> new RoomsChanged.Night(r.value3(), r.value4(), r.value5())), at));
+                rows.map(r -> new RoomsChanged.Night(r.value3(), r.value4(), r.value5())), sale, at));
     }
 
     /** Writes the change to every night of its range in one statement, creating the nights that had no row. */

@@ -32,12 +32,15 @@ class SettingInventory {
     private final ManagedRoomTypes roomTypes;
     private final InventoryRepository inventory;
     private final InventoryEvents events;
+    private final SaleStates states;
     private final Clock clock;
 
-    SettingInventory(ManagedRoomTypes roomTypes, InventoryRepository inventory, InventoryEvents events, Clock clock) {
+    SettingInventory(ManagedRoomTypes roomTypes, InventoryRepository inventory, InventoryEvents events,
+                     SaleStates states, Clock clock) {
         this.roomTypes = roomTypes;
         this.inventory = inventory;
         this.events = events;
+        this.states = states;
         this.clock = clock;
     }
 
@@ -71,7 +74,8 @@ class SettingInventory {
                     "a night of this range would have a maximum stay below its minimum stay");
         }
         inventory.set(change);
-        events.changed(terms.propertyId(), change, terms.currency());
+        events.changed(terms.propertyId(), change, terms.currency(),
+                states.nights(change.roomTypeId(), change.from(), change.to()));
         return new Outcome(change.roomTypeId(), change.nights().size(), List.of());
     }
 }

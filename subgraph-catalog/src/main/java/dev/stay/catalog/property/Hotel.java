@@ -21,6 +21,10 @@ public record Hotel(UUID id, String name, String description, int stars, Address
     /** The owner as the users subgraph knows them: the router resolves the rest. */
     public record UserRef(UUID id) {}
 
+    public boolean isPublished() {
+        return status == PropertyStatus.PUBLISHED;
+    }
+
     /** Published hotels are for everyone; the others for their owner and admins. */
     public boolean visibleTo(java.util.Optional<dev.stay.common.security.Viewer> viewer) {
         return status == PropertyStatus.PUBLISHED || viewer.map(v -> v.mayActFor(owner.id())).orElse(false);

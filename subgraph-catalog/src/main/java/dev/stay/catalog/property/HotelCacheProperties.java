@@ -26,7 +26,7 @@ import redis.clients.jedis.JedisClientConfig;
  *                    is still checked against the database
  */
 @ConfigurationProperties("stay.cache")
-record HotelCacheProperties(
+public record HotelCacheProperties(
         @DefaultValue("redis://127.0.0.1:16379") URI redisUrl,
         String username,
         String password,
@@ -36,7 +36,7 @@ record HotelCacheProperties(
         @DefaultValue("2s") Duration missedPoll,
         @DefaultValue("1s") Duration clockSkew) {
 
-    HotelCacheProperties {
+    public HotelCacheProperties {
         username = username == null || username.isBlank() ? null : username;
         password = password == null || password.isBlank() ? null : password;
         String scheme = redisUrl.getScheme();
@@ -45,12 +45,12 @@ record HotelCacheProperties(
         }
     }
 
-    HostAndPort endpoint() {
+    public HostAndPort endpoint() {
         return new HostAndPort(redisUrl.getHost(), redisUrl.getPort() < 0 ? 6379 : redisUrl.getPort());
     }
 
     /** The URL's credentials, TLS and database, with the explicit username and password winning over the URL's. */
-    JedisClientConfig clientConfig() {
+    public JedisClientConfig clientConfig() {
         int millis = Math.toIntExact(timeout.toMillis());
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(millis)

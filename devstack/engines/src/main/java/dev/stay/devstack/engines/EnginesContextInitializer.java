@@ -20,6 +20,9 @@ public class EnginesContextInitializer implements ApplicationContextInitializer<
             Engines.shared().payment(); // booking charges cards: every booking context talks to the provider's stub
             Engines.shared().notifications(); // and notifies guests through the messaging provider's stub
         }
+        if (subgraph.equals("catalog")) {
+            Engines.shared().openSearch(); // catalog indexes and searches hotels in every context
+        }
         Map<String, Object> properties = new LinkedHashMap<>(Engines.shared().environmentFor(subgraph));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("devstack-engines", properties));
     }

@@ -66,8 +66,12 @@ public final class Platform implements AutoCloseable {
             subgraphs.start(options, engines, logs());
             notClosed();
             paymentCallsBack();
+            writeCatalogManagementUrl();
             if (options.demoData()) { // the subgraphs have migrated their databases
                 demoData.load(options, engines, logs());
+                notClosed();
+                // the loader writes the databases directly, so no event announced its hotels: index them all
+                SearchReindex.run(subgraphs.managementUrl("catalog"), System.out, System.console() != null);
                 notClosed();
             }
             Router.compose(options, subgraphs, supergraph(), logs());
@@ -93,6 +97,16 @@ public final class Platform implements AutoCloseable {
         String secret = System.getenv().getOrDefault("STAY_PAYMENT_WEBHOOK_SECRET", "");
         engines.payment().callBackTo(java.net.URI.create(subgraphs.url("booking")).resolve("/webhooks/payments"),
                 secret.isBlank() ? "stay-local-dev-payment-webhook-secret" : secret);
+    }
+
+    /** For {@code ./platform reindex}, which runs in another process while this one is up. */
+    private void writeCatalogManagementUrl() {
+        try {
+            Files.createDirectories(workDir());
+            Files.writeString(SearchReindex.managementFile(workDir()), subgraphs.managementUrl("catalog"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Keycloak await(CompletableFuture<Keycloak> keycloak) {

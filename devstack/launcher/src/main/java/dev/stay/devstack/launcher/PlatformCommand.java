@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** The command line of {@link Platform}: {@code up [--no-demo] [--scale small|seed]} runs Stay until Ctrl-C, {@code help} explains. */
+/**
+ * The command line of {@link Platform}: {@code up [--no-demo] [--scale small|seed]} runs Stay until Ctrl-C,
+ * {@code reindex} rebuilds the search index of the Stay that runs, {@code help} explains.
+ */
 final class PlatformCommand {
 
     static final String USAGE = """
@@ -25,6 +28,10 @@ final class PlatformCommand {
                                with --scale seed 500,000 hotels with 10,000,000 rooms, which takes
                                minutes (seed/README.md). The demo accounts and how to get their tokens
                                are printed once Stay is up.
+              reindex          rebuild the catalog's search index from its database while Stay is up
+                               (./platform up in another terminal): a new index is filled, with a
+                               progress bar and its rate, then the alias moves to it; searches go on
+                               answering meanwhile. ./platform up indexes the demo data itself.
               help             show this text
 
             Engines given by environment variables are used instead of embedded ones:
@@ -46,6 +53,12 @@ final class PlatformCommand {
         switch (command) {
             case "up":
                 return up(arguments);
+            case "reindex":
+                if (!arguments.isEmpty()) {
+                    System.err.print("reindex takes no options\n\n" + USAGE);
+                    return 2;
+                }
+                return SearchReindex.command(Checkout.root(Path.of("").toAbsolutePath()).resolve(".platform").resolve("up"));
             case "help", "--help", "-h":
                 System.out.print(USAGE);
                 return 0;

@@ -25,6 +25,7 @@ final class Subgraphs {
 
     /** Written while starting, read by a stop that may come at the same time (Ctrl-C during the start). */
     private final List<Service> services = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> managementPorts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** All three at once: each start is mostly its own JVM's work, and each is waited for on its own. */
     void start(PlatformOptions options, Engines engines, Path logs) {
@@ -35,7 +36,9 @@ final class Subgraphs {
             ports.put(subgraph, port);
             Map<String, String> env = new HashMap<>(engines.environmentFor(subgraph));
             env.put("SERVER_PORT", Integer.toString(port));
-            env.put("STAY_MANAGEMENT_PORT", Integer.toString(Ports.free())); // Prometheus, loopback only
+            int managementPort = Ports.free();
+            managementPorts.put(subgraph, managementPort);
+            env.put("STAY_MANAGEMENT_PORT", Integer.toString(managementPort)); // Prometheus, loopback only
             // the platform on this machine: the repository's development values are allowed unless told otherwise
             env.putIfAbsent("STAY_PROFILE", System.getenv().getOrDefault("STAY_PROFILE", "local"));
             List<String> command = new ArrayList<>();
@@ -64,6 +67,11 @@ final class Subgraphs {
     String url(String subgraph) {
         return services.stream().filter(service -> service.name().equals(subgraph)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown subgraph " + subgraph)).url();
+    }
+
+    /** {@code http://127.0.0.1:PORT}: the subgraph's actuator (health, Prometheus, the catalog's search index). */
+    String managementUrl(String subgraph) {
+        return "http://" + Ports.HOST + ":" + managementPorts.get(subgraph);
     }
 
     void stop() {

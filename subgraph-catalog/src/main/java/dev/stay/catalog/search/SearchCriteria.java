@@ -1,0 +1,166 @@
+package dev.stay.catalog.search;
+
+import dev.stay.catalog.availability.StayQuery;
+import dev.stay.common.graphql.BadUserInput;
+import dev.stay.common.graphql.Texts;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * A search as checked and normalised: texts stripped and spaces collapsed, lists sorted and without repeats, so two
+ * inputs that ask the same have equal criteria (and one cache key). Built only through {@link #of}.
+ */
+record SearchCriteria(String city, Point near, Double radiusKm, Box box, String text, StayQuery stay,
+                      List<Integer> stars, Double minRating, Double minPrice, Double maxPrice, String currency,
+                      List<String> amenities, Sort sort) {
+
+    enum Sort { PRICE, RATING, DISTANCE, RELEVANCE }
+
+    record Point(double lat, double lon) {}
+
+    record Box(double north, double west, double south, double east) {}
+
+    static final double MIN_RADIUS_KM = 0.1;
+    static final double MAX_RADIUS_KM = 500;
+    static final int MAX_TEXT = 200;
+    static final int MAX_CITY = 100;
+    static final double MAX_PRICE = 10_000_000;
+    static final int MAX_NIGHTS = 30;
+    static final int MAX_DAYS_AHEAD = 550;
+    static final int MAX_ROOMS = 9;
+    static final int MAX_GUESTS = 36;
+
+    static SearchCriteria of(SearchInput in) {
+        String city = text("city", in.city(), MAX_CITY);
+        String text = text("text", in.text(), MAX_TEXT);
+        Point near = in.near() == null ? null : point("near", in.near());
+        Box box = in.boundingBox() == null ? null : box(in.boundingBox());
+        if (city != null && (near != null || box != null)) {
+            throw new BadUserInput("city", "CITY_AND_POINT", "search by a city, or near a point, or in a box: one");
+        }
+        if (near != null && box != null) {
+            throw new BadUserInput("boundingBox", "CITY_AND_POINT", "search near a point or in a box, not both");
+        }
+        if (near != null && in.radiusKm() == null) {
+            throw new BadUserInput("radiusKm", "POINT_WITHOUT_RADIUS", "near needs radiusKm");
+        }
+        if (near == null && in.radiusKm() != null) {
+            throw new BadUserInput("radiusKm", "RADIUS_WITHOUT_POINT", "radiusKm needs near");
+        }
+        if (in.radiusKm() != null && !(in.radiusKm() >= MIN_RADIUS_KM && in.radiusKm() <= MAX_RADIUS_KM)) {
+            throw new BadUserInput("radiusKm", "OUT_OF_RANGE",
+                    "radiusKm must be from " + MIN_RADIUS_KM + " to " + (int) MAX_RADIUS_KM);
+        }
+        List<Integer> stars = in.stars() == null ? List.of() : in.stars().stream().distinct().sorted().toList();
+        if (stars.stream().anyMatch(s -> s < 1 || s > 5)) {
+            throw new BadUserInput("stars", "OUT_OF_RANGE", "stars are from 1 to 5");
+        }
+        if (in.minRating() != null && !(in.minRating() >= 0 && in.minRating() <= 5)) {
+            throw new BadUserInput("minRating", "OUT_OF_RANGE", "minRating is from 0 to 5");
+        }
+        price("minPrice", in.minPrice());
+        price("maxPrice", in.maxPrice());
+        if (in.minPrice() != null && in.maxPrice() != null && in.minPrice() > in.maxPrice()) {
+            throw new BadUserInput("maxPrice", "PRICE_RANGE_REVERSED", "maxPrice is below minPrice");
+        }
+        if (in.currency() != null && !in.currency().matches("[A-Z]{3}")) {
+            throw new BadUserInput("currency", "INVALID_CURRENCY", "currency is an ISO 4217 code, e.g. EUR");
+        }
+        Sort sort = in.sort() == null ? Sort.RELEVANCE : Sort.valueOf(in.sort());
+        if (sort == Sort.DISTANCE && near == null) {
+            throw new BadUserInput("sort", "DISTANCE_WITHOUT_POINT", "sort by DISTANCE needs near");
+        }
+        List<String> amenities = in.amenities() == null ? List.of() : in.amenities().stream().distinct().sorted().toList();
+        return new SearchCriteria(city, near, in.radiusKm(), box, text, stay(in), stars, in.minRating(),
+                in.minPrice(), in.maxPrice(), in.currency(), amenities, sort);
+    }
+
+    /** The box around what is searched, for the cache's areas: the box itself, or the circle's. */
+    Box areaBox() {
+        if (box != null) {
+            return box;
+        }
+        if (near == null) {
+            return null;
+        }
+        double latDegrees = radiusKm / 111.0;
+        double lonDegrees = radiusKm / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(near.lat()))));
+        return new Box(Math.min(90, near.lat() + latDegrees), Math.max(-180, near.lon() - lonDegrees),
+                Math.max(-90, near.lat() - latDegrees), Math.min(180, near.lon() + lonDegrees));
+    }
+
+    private static StayQuery stay(SearchInput in) {
+        int guests = in.guests() == null ? 2 : in.guests();
+        int rooms = in.rooms() == null ? 1 : in.rooms();
+        if (rooms < 1 || rooms > MAX_ROOMS) {
+            throw new BadUserInput("rooms", "ROOMS_OUT_OF_RANGE", "rooms must be between 1 and " + MAX_ROOMS);
+        }
+        if (guests < rooms || guests > MAX_GUESTS) {
+            throw new BadUserInput("guests", "GUESTS_OUT_OF_RANGE",
+                    "guests must be at least one per room and at most " + MAX_GUESTS);
+        }
+        if (in.checkIn() == null && in.checkOut() == null) {
+            return null;
+        }
+        if (in.checkIn() == null || in.checkOut() == null) {
+            throw new BadUserInput(in.checkIn() == null ? "checkIn" : "checkOut", "DATES_INCOMPLETE",
+                    "a dated search needs checkIn and checkOut");
+        }
+        LocalDate checkIn = in.checkIn();
+        LocalDate checkOut = in.checkOut();
+        // the earliest day anywhere: a stay may start today where the hotel is, wherever that is
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(-12));
+        if (!checkOut.isAfter(checkIn)) {
+            throw new BadUserInput("checkOut", "CHECK_OUT_NOT_AFTER_CHECK_IN", "checkOut must be after checkIn");
+        }
+        if (checkIn.isBefore(today)) {
+            throw new BadUserInput("checkIn", "CHECK_IN_IN_PAST", "checkIn is in the past");
+        }
+        if (ChronoUnit.DAYS.between(today, checkIn) > MAX_DAYS_AHEAD) {
+            throw new BadUserInput("checkIn", "CHECK_IN_TOO_FAR", "checkIn is more than " + MAX_DAYS_AHEAD + " days ahead");
+        }
+        if (ChronoUnit.DAYS.between(checkIn, checkOut) > MAX_NIGHTS) {
+            throw new BadUserInput("checkOut", "STAY_TOO_LONG", "a stay is at most " + MAX_NIGHTS + " nights");
+        }
+        return new StayQuery(checkIn, checkOut, guests, rooms);
+    }
+
+    private static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (Texts.hasControlCharacters(value)) {
+            throw new BadUserInput(field, "INVALID_CHARACTERS", field + " must not contain control characters");
+        }
+        String normalised = value.strip().replaceAll("\\s+", " ");
+        if (normalised.length() > max) {
+            throw new BadUserInput(field, "TOO_LONG", field + " has at most " + max + " characters");
+        }
+        return normalised;
+    }
+
+    private static Point point(String field, SearchInput.Point point) {
+        if (point.lat() == null || point.lon() == null || !(point.lat() >= -90 && point.lat() <= 90)
+                || !(point.lon() >= -180 && point.lon() <= 180)) {
+            throw new BadUserInput(field, "OUT_OF_RANGE", field + ": lat from -90 to 90, lon from -180 to 180");
+        }
+        return new Point(point.lat(), point.lon());
+    }
+
+    private static Box box(SearchInput.Box box) {
+        Point topLeft = point("boundingBox.topLeft", box.topLeft());
+        Point bottomRight = point("boundingBox.bottomRight", box.bottomRight());
+        if (topLeft.lat() < bottomRight.lat()) {
+            throw new BadUserInput("boundingBox", "OUT_OF_RANGE", "the top left corner must be north of the bottom right");
+        }
+        return new Box(topLeft.lat(), topLeft.lon(), bottomRight.lat(), bottomRight.lon());
+    }
+
+    private static void price(String field, Double price) {
+        if (price != null && !(price >= 0 && price <= MAX_PRICE)) {
+            throw new BadUserInput(field, "OUT_OF_RANGE", field + " is from 0 to " + (long) MAX_PRICE);
+        }
+    }
+}
