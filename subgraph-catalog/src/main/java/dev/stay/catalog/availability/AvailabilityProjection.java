@@ -3,6 +3,10 @@ package dev.stay.catalog.availability;
 import static dev.stay.catalog.db.Tables.AVAILABILITY_NIGHT;
 import static dev.stay.catalog.db.Tables.AVAILABILITY_ROOM_TYPE;
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.val;
 
 import dev.stay.common.events.EventReader;
 import dev.stay.common.events.ReceivedEvent;
@@ -22,7 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * applied (bookingfeed's listener: one consumer of {@code booking.inventory} for the catalog). Every row keeps
  * booking's version of it and changes only for a strictly higher one, so a replay changes nothing and an older state
  * that reaches the broker late (concurrent transactions leave booking's outbox out of commit order) never replaces a
- * newer one. What changed is announced as {@link AvailabilityChanged} once the transaction committed.
+ * newer one. What changed is announced as {@link AvailabilityChanged} once the transaction committed. A room type
+ * keeps the last night that has a row of its own ({@code nights_until}), so {@link BookableStays} skips the nights of
+ * room types a stay does not reach; the nights of a room type may arrive before it, so its first row reads them.
  */
 @Component
 public class AvailabilityProjection {
@@ -66,6 +72,8 @@ public class AvailabilityProjection {
                 .set(AVAILABILITY_ROOM_TYPE.MAX_STAY, roomType.maxStay())
                 .set(AVAILABILITY_ROOM_TYPE.ACTIVE, roomType.active())
                 .set(AVAILABILITY_ROOM_TYPE.VERSION, roomType.version())
+                .set(AVAILABILITY_ROOM_TYPE.NIGHTS_UNTIL, select(max(AVAILABILITY_NIGHT.NIGHT)).from(AVAILABILITY_NIGHT)
+                        .where(AVAILABILITY_NIGHT.UNIT_TYPE_ID.eq(roomType.roomTypeId())))
                 .onConflict(AVAILABILITY_ROOM_TYPE.UNIT_TYPE_ID)
                 .doUpdate()
                 .set(AVAILABILITY_ROOM_TYPE.PROPERTY_ID, excluded(AVAILABILITY_ROOM_TYPE.PROPERTY_ID))
@@ -110,6 +118,12 @@ public class AvailabilityProjection {
                 .where(AVAILABILITY_NIGHT.VERSION.lt(excluded(AVAILABILITY_NIGHT.VERSION)))
                 .returning(AVAILABILITY_NIGHT.NIGHT)
                 .fetch(AVAILABILITY_NIGHT.NIGHT);
+        // PostgreSQL's greatest ignores a null: the first night with a row sets it
+        LocalDate last = change.sale().stream().map(SaleNights.Night::night).max(LocalDate::compareTo).orElseThrow();
+        db.update(AVAILABILITY_ROOM_TYPE)
+                .set(AVAILABILITY_ROOM_TYPE.NIGHTS_UNTIL, greatest(AVAILABILITY_ROOM_TYPE.NIGHTS_UNTIL, val(last)))
+                .where(AVAILABILITY_ROOM_TYPE.UNIT_TYPE_ID.eq(change.roomTypeId()))
+                .execute();
         if (!changed.isEmpty()) {
             afterCommit(new AvailabilityChanged(change.propertyId(),
                     changed.stream().min(LocalDate::compareTo).orElseThrow(),

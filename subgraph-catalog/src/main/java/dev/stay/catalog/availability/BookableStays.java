@@ -29,6 +29,8 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +48,8 @@ public class BookableStays {
 
     private final DSLContext db;
 
-    BookableStays(DSLContext db) {
+    /** Public for tools that read a catalog database without the application (the end-to-end comparison). */
+    public BookableStays(DSLContext db) {
         this.db = db;
     }
 
@@ -56,6 +59,14 @@ public class BookableStays {
         if (propertyIds.isEmpty() || !StayRules.answerable(stay)) {
             return Map.of();
         }
+        Map<UUID, LowestTotal> totals = new HashMap<>();
+        lowestTotalsQuery(propertyIds, stay).fetch().forEach(r -> totals.put(r.value1(),
+                new LowestTotal(r.value1(), rounded(r.value2(), r.value3()), r.value3())));
+        return totals;
+    }
+
+    /** The one statement of {@link #lowestTotals}, for a stay {@link StayRules#answerable}: id, lowest total, currency. */
+    ResultQuery<Record3<UUID, BigDecimal, String>> lowestTotalsQuery(Collection<UUID> propertyIds, StayQuery stay) {
         int nights = StayRules.nights(stay);
         var rt = AVAILABILITY_ROOM_TYPE;
         var n = AVAILABILITY_NIGHT;
@@ -75,7 +86,9 @@ public class BookableStays {
                         boolOr(n.CLOSED_TO_DEPARTURE.isTrue()).filterWhere(n.NIGHT.eq(stay.checkOut())).as("ctd"))
                 .from(n)
                 .where(n.UNIT_TYPE_ID.eq(rt.UNIT_TYPE_ID))
-                .and(n.NIGHT.between(stay.checkIn(), stay.checkOut())))
+                .and(n.NIGHT.between(stay.checkIn(), stay.checkOut()))
+                // a room type whose own nights all end before the stay is not looked up (a one-time filter)
+                .and(rt.NIGHTS_UNTIL.ge(stay.checkIn())))
                 .as("own");
         Field<Integer> ownNights = own.field("nights", Integer.class);
         Field<Integer> minStay = coalesce(own.field("min_stay", Integer.class), rt.MIN_STAY);
@@ -89,8 +102,7 @@ public class BookableStays {
                 .times(stay.rooms());
         // "today" where the property is, as booking's StayRequest reads it
         Field<LocalDate> today = field("(now() at time zone {0})::date", LocalDate.class, PROPERTY.TIME_ZONE);
-        Map<UUID, LowestTotal> totals = new HashMap<>();
-        db.select(PROPERTY.ID, min(total), PROPERTY.CURRENCY)
+        return db.select(PROPERTY.ID, min(total), PROPERTY.CURRENCY)
                 .from(PROPERTY)
                 .join(rt).on(rt.PROPERTY_ID.eq(PROPERTY.ID))
                 .crossJoin(own)
@@ -108,11 +120,7 @@ public class BookableStays {
                 .and(not(coalesce(ctd, inline(false))))
                 .and(minStay.le(nights))
                 .and(maxStay.isNull().or(maxStay.ge(nights)))
-                .groupBy(PROPERTY.ID, PROPERTY.CURRENCY)
-                .fetch()
-                .forEach(r -> totals.put(r.value1(), new LowestTotal(r.value1(), rounded(r.value2(), r.value3()),
-                        r.value3())));
-        return totals;
+                .groupBy(PROPERTY.ID, PROPERTY.CURRENCY);
     }
 
     /** Of these properties, the lowest base (undated) price per night among their room types on sale; absent when unpriced. */

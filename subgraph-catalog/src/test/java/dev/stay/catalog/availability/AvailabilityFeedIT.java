@@ -105,6 +105,16 @@ class AvailabilityFeedIT {
     }
 
     @Test
+    void nightsThatArriveBeforeTheirRoomTypeCountOnceItArrives() {
+        publish(hotel, roomsChanged(UUID.randomUUID().toString(), hotel, roomType, new Night(in, 2, null, 2)),
+                roomTypeChanged(hotel, roomType, "100.00", 2, 1));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> stays.lowestTotals(List.of(hotel), stay(in.plusDays(1), 1))
+                .size() == 1);
+        assertThat(stays.lowestTotals(List.of(hotel), stay(in, 1))).as("both rooms taken on the first night").isEmpty();
+    }
+
+    @Test
     void whatCannotApplyIsDeadLetteredAndWhatFollowsStillApplies() {
         String noVersion = roomsChanged(UUID.randomUUID().toString(), hotel, roomType, new Night(in, 1, null, 1))
                 .replace(",\"version\":1", "");

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Hotels and their projected room types and nights written straight to the catalog's tables, fresh ids each. */
 final class Projected {
@@ -49,11 +50,18 @@ final class Projected {
         return id;
     }
 
-    /** A night with a row of its own: nothing taken, defaults for the rest, then whatever {@code adjust} sets. */
+    /**
+     * A night with a row of its own: nothing taken, defaults for the rest, then whatever {@code adjust} sets; its room
+     * type's last night with a row follows, as the projection keeps it.
+     */
     void aNight(UUID roomType, LocalDate night, UnaryOperator<AvailabilityNightRecord> adjust) {
         db.executeInsert(adjust.apply(new AvailabilityNightRecord().setUnitTypeId(roomType).setNight(night)
                 .setTakenUnits(0).setClosed(false).setClosedToArrival(false).setClosedToDeparture(false)
                 .setVersion(1L)));
+        db.update(AVAILABILITY_ROOM_TYPE)
+                .set(AVAILABILITY_ROOM_TYPE.NIGHTS_UNTIL, DSL.greatest(AVAILABILITY_ROOM_TYPE.NIGHTS_UNTIL, DSL.val(night)))
+                .where(AVAILABILITY_ROOM_TYPE.UNIT_TYPE_ID.eq(roomType))
+                .execute();
     }
 
     void update(UUID roomType, UnaryOperator<AvailabilityRoomTypeRecord> adjust) {
