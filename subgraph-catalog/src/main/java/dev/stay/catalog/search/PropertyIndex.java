@@ -55,6 +55,12 @@ class PropertyIndex {
         return name;
     }
 
+    /** Puts the first index behind the alias, when there is none to keep answering from. */
+    void aliasTo(String index) {
+        engine.ok("POST", "/_aliases", Map.of("actions", List.of(
+                Map.of("add", Map.of("index", index, "alias", settings.alias())))));
+    }
+
     /** Puts a new index behind the building alias, so live changes reach it while it is filled. */
     void startBuilding(String index) {
         engine.ok("POST", "/_aliases", Map.of("actions", List.of(

@@ -44,12 +44,29 @@ class Reindexing {
         this.settings = settings;
     }
 
+    /**
+     * With no index at all there is nothing to keep answering from: the first index goes behind the alias before the
+     * application is ready (so no change of a hotel finds nowhere to go), and is filled in the background.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void buildIfMissing() {
+    synchronized void buildIfMissing() {
         try {
-            if (!index.exists()) {
-                start();
+            if (index.exists()) {
+                return;
             }
+            String first = index.createIndex();
+            index.aliasTo(first);
+            long started = System.currentTimeMillis();
+            progress.set(new Progress("RUNNING", first, 0, 0, started, 0, null));
+            Thread.ofVirtual().name("search-first-fill").start(() -> {
+                try {
+                    long indexed = fill(first, started);
+                    progress.set(new Progress("DONE", first, indexed, indexed, started, System.currentTimeMillis(), null));
+                } catch (RuntimeException e) {
+                    log.error("filling the first search index failed: ./platform reindex rebuilds it", e);
+                    progress.set(new Progress("FAILED", first, 0, 0, started, System.currentTimeMillis(), e.getMessage()));
+                }
+            });
         } catch (RuntimeException e) {
             log.warn("no search index and none could be built now: {}", e.getMessage());
         }
@@ -69,6 +86,24 @@ class Reindexing {
         return progress.get();
     }
 
+    /** Every published hotel into this index, in id order, a bulk request a page; how many. */
+    private long fill(String target, long started) {
+        long total = documents.countPublished();
+        long indexed = 0;
+        progress.set(new Progress("RUNNING", target, 0, total, started, 0, null));
+        UUID after = null;
+        while (true) {
+            List<IndexedProperty> page = documents.publishedAfter(after, settings.reindexBatch());
+            if (page.isEmpty()) {
+                return indexed;
+            }
+            index.writeTo(List.of(target), page, List.of(), 0, false);
+            indexed += page.size();
+            after = page.getLast().id();
+            progress.set(new Progress("RUNNING", target, indexed, Math.max(total, indexed), started, 0, null));
+        }
+    }
+
     /** Runs a rebuild in this thread. */
     void rebuild() {
         long started = System.currentTimeMillis();
@@ -76,22 +111,9 @@ class Reindexing {
         try {
             built = index.createIndex();
             index.startBuilding(built);
-            long total = documents.countPublished();
-            long indexed = 0;
-            progress.set(new Progress("RUNNING", built, 0, total, started, 0, null));
-            UUID after = null;
-            while (true) {
-                List<IndexedProperty> page = documents.publishedAfter(after, settings.reindexBatch());
-                if (page.isEmpty()) {
-                    break;
-                }
-                index.writeTo(List.of(built), page, List.of(), 0, false);
-                indexed += page.size();
-                after = page.getLast().id();
-                progress.set(new Progress("RUNNING", built, indexed, Math.max(total, indexed), started, 0, null));
-            }
+            long indexed = fill(built, started);
             index.swapTo(built);
-            Progress done = new Progress("DONE", built, indexed, Math.max(total, indexed), started,
+            Progress done = new Progress("DONE", built, indexed, indexed, started,
                     System.currentTimeMillis(), null);
             progress.set(done);
             log.info("search index {} built: {} hotels at {} a second", built, indexed,
