@@ -78,10 +78,10 @@ class TraceThroughRouterIT {
                 .until(() -> spans(viewer, traceId), spans -> wanted.values().stream().allMatch(want -> spans.stream().anyMatch(want)));
 
         assertThat(trace).allSatisfy(span -> assertThat(span.path("traceId").asString()).isEqualTo(traceId));
-        JsonNode send = trace.stream().filter(wanted.get("the outbox relay's send")).findFirst().orElseThrow();
-        JsonNode consumed = trace.stream().filter(wanted.get("a consumer in another subgraph")).findFirst().orElseThrow();
-        assertThat(consumed.path("parentId").asString()).as("the consumer continues the relay's send")
-                .isEqualTo(send.path("id").asString());
+        List<String> sends = trace.stream().filter(wanted.get("the outbox relay's send")).map(span -> span.path("id").asString())
+                .toList();
+        assertThat(trace.stream().filter(wanted.get("a consumer in another subgraph")).map(span -> span.path("parentId").asString()))
+                .as("each consumer continues one of the relay's sends").allMatch(sends::contains);
     }
 
     private static Map<String, Object> offer(StayClient guest, DemoWorld.Hotel hotel, LocalDate checkIn) {

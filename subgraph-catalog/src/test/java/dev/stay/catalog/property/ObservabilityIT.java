@@ -62,6 +62,14 @@ class ObservabilityIT {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theBookingFeedsConsumerLagAndTheOutboxLagAreMetered() {
+        // Spring Kafka's Micrometer listener: the consumer's own lag metrics, once it has fetched
+        await().atMost(Duration.ofSeconds(30)).until(() -> !meters.find("kafka.consumer.fetch.manager.records.lag.max")
+                .meters().isEmpty());
+        assertThat(meters.get("stay.outbox.lag").gauge().value()).isGreaterThanOrEqualTo(0);
+    }
+
     /** Last: it spends the process's budget of operation names, after which new names all count as other. */
     @Test
     @Order(Integer.MAX_VALUE)
