@@ -12,6 +12,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { jwtOptions, useAuthentication } from './src/authentication.mjs';
 import { useRedactedSubgraphErrors } from './src/errors.mjs';
 import { limitPlugins } from './src/limits.mjs';
+import { prometheusOptions, serveMetrics, tracing, useErrorCodeMetrics } from './src/observability.mjs';
 import { loadManifest, persistedDocumentsOptions } from './src/persisted-documents.mjs';
 import { useRateLimits } from './src/rate-limits.mjs';
 import { useRequestSizeLimit } from './src/request-size.mjs';
@@ -24,6 +25,9 @@ const ROUTER_DIR = dirname(fileURLToPath(import.meta.url));
 // Throws, and so stops the gateway before it listens, when a production setting is missing or unsafe.
 const settings = loadSettings();
 const { limits } = settings;
+
+// Before the gateway makes its first span: the OpenTelemetry SDK and its exporter, when STAY_TRACES_URL is set.
+const openTelemetry = tracing(settings.observability);
 
 // Hive's Rust planner, when STAY_ROUTER_PLANNER asks for it. Imported here rather than named by the CLI's
 // --hive-router-runtime flag, which falls back to the JavaScript planner without a word when the package cannot
@@ -46,6 +50,8 @@ const EXAMPLE_QUERY = `query PropertyPage($id: ID!) {
   }
 }
 `;
+
+serveMetrics(settings.observability.metricsPort);
 
 export const gatewayConfig = defineConfig({
   // Composed at build time by compose.mjs from schema/. The default is anchored to this folder so the
@@ -105,7 +111,14 @@ export const gatewayConfig = defineConfig({
   // No `upstreamRetry`: the gateway then never retries a subgraph call. A blind retry of a mutation could
   // take rooms or charge twice; repeating one safely is the client's call, with its idempotency key.
 
+  // Traces (when STAY_TRACES_URL is set) and Prometheus metrics (served on STAY_ROUTER_METRICS_PORT, loopback
+  // only): src/observability.mjs, README "Observability". JSON log lines: LOG_JSON=1 in the environment.
+  ...(openTelemetry ? { openTelemetry } : {}),
+  prometheus: prometheusOptions(),
+
   plugins: ({ log }) => [
+    // Counts every error answered, by code; the metrics server starts with the first plugin list, once.
+    useErrorCodeMetrics(),
     // First: a body over STAY_MAX_BODY_BYTES is refused before it is read, parsed or checked any further.
     useRequestSizeLimit({ maxBytes: limits.maxBodyBytes }),
     useAuthentication(),

@@ -94,6 +94,7 @@ export const PLANNERS = ['rust', 'javascript'];
  *             mutationsPerMinute: number, partnerPerMinute: number, anonymousPerMinute: number, userPerMinute: number,
  *             maxBodyBytes: number },
  *   planner: 'rust' | 'javascript',
+ *   observability: { tracesUrl: string | null, traceSampling: number, metricsPort: number | null },
  * }}
  */
 export function loadSettings(env = process.env) {
@@ -139,6 +140,16 @@ export function loadSettings(env = process.env) {
   const planner = (env.STAY_ROUTER_PLANNER || DEFAULT_PLANNER).trim();
   if (!PLANNERS.includes(planner)) problems.push(`STAY_ROUTER_PLANNER must be one of ${PLANNERS.join(', ')}, got "${planner}"`);
 
+  // Traces and metrics (src/observability.mjs): nothing exported and no metrics port unless set.
+  const tracesUrl = env.STAY_TRACES_URL?.trim() || null;
+  if (tracesUrl && !/^https?:\/\/[^/]/.test(tracesUrl)) problems.push(`STAY_TRACES_URL must be the trace viewer's http(s) URL, got "${tracesUrl}"`);
+  const rawSampling = env.STAY_TRACE_SAMPLING?.trim() || '1';
+  const traceSampling = Number(rawSampling);
+  if (!/^(0|1|0?\.\d+|1\.0*)$/.test(rawSampling)) problems.push(`STAY_TRACE_SAMPLING must be a number from 0 to 1, got "${rawSampling}"`);
+  const rawMetricsPort = env.STAY_ROUTER_METRICS_PORT?.trim() || null;
+  const metricsPort = rawMetricsPort && /^[1-9]\d{0,4}$/.test(rawMetricsPort) && Number(rawMetricsPort) <= 65535 ? Number(rawMetricsPort) : null;
+  if (rawMetricsPort && metricsPort == null) problems.push(`STAY_ROUTER_METRICS_PORT must be a port number, got "${rawMetricsPort}"`);
+
   if (problems.length > 0) {
     throw new Error(`The router is not configured (profile ${local ? 'local' : 'production'}):\n  - ${problems.join('\n  - ')}`);
   }
@@ -151,5 +162,6 @@ export function loadSettings(env = process.env) {
     persistedDocumentsFile: resolve(env.STAY_PERSISTED_DOCUMENTS || join(ROUTER_DIR, 'target', 'persisted-documents.json')),
     limits,
     planner,
+    observability: { tracesUrl, traceSampling, metricsPort },
   };
 }

@@ -40,19 +40,28 @@ final class StayClient {
 
     private final URI endpoint;
     private final String token;
+    private final Map<String, String> headers;
 
     StayClient(String endpoint) {
-        this(URI.create(endpoint), null);
+        this(URI.create(endpoint), null, Map.of());
     }
 
-    private StayClient(URI endpoint, String token) {
+    private StayClient(URI endpoint, String token, Map<String, String> headers) {
         this.endpoint = endpoint;
         this.token = token;
+        this.headers = headers;
     }
 
     /** The same client, signed in with this access token. */
     StayClient withToken(String accessToken) {
-        return new StayClient(endpoint, accessToken);
+        return new StayClient(endpoint, accessToken, headers);
+    }
+
+    /** The same client, sending this header too (e.g. a W3C {@code traceparent}). */
+    StayClient withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new StayClient(endpoint, token, Map.copyOf(more));
     }
 
     JsonNode query(GraphQLQuery query, BaseProjectionNode projection) {
@@ -93,6 +102,7 @@ final class StayClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());

@@ -6,6 +6,7 @@ import static dev.stay.common.outbox.OutboxTable.OCCURRED_AT;
 import static dev.stay.common.outbox.OutboxTable.OUTBOX;
 import static dev.stay.common.outbox.OutboxTable.PAYLOAD;
 import static dev.stay.common.outbox.OutboxTable.TOPIC;
+import static dev.stay.common.outbox.OutboxTable.TRACEPARENT;
 import static dev.stay.common.outbox.OutboxTable.TYPE;
 
 import java.time.Instant;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Announces a change from inside the transaction that makes it: the event becomes visible to the {@link OutboxRelay}
- * when, and only if, that transaction commits.
+ * when, and only if, that transaction commits. Inside a traced request the row keeps the request's trace context
+ * ({@code traceparent}), so that the relay's send and every consumer's work join the trace of the change.
  */
 public class Outbox {
 
@@ -53,9 +55,9 @@ public class Outbox {
         }
         UUID id = UUID.randomUUID();
         db.insertInto(OUTBOX)
-                .columns(ID, TOPIC, KEY, TYPE, PAYLOAD, OCCURRED_AT)
+                .columns(ID, TOPIC, KEY, TYPE, PAYLOAD, OCCURRED_AT, TRACEPARENT)
                 .values(id, topic, key, type, JSONB.valueOf(json.writeValueAsString(event)),
-                        Instant.now())
+                        Instant.now(), TraceContext.current())
                 .execute();
         return id;
     }

@@ -1,6 +1,9 @@
 package dev.stay.common.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -20,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnClass(DSLContext.class)
 @ConditionalOnBooleanProperty("stay.outbox.enabled")
 @EnableConfigurationProperties(OutboxProperties.class)
@@ -32,6 +36,13 @@ public class OutboxAutoConfiguration {
         return new Outbox(db, json);
     }
 
+    /** {@code stay.outbox.lag}: how long the oldest event not yet published has waited, 0 when none waits. */
+    @Bean
+    @ConditionalOnBean({DSLContext.class, MeterRegistry.class})
+    OutboxLag outboxLag(DSLContext db, MeterRegistry meters) {
+        return new OutboxLag(db, meters);
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.kafka.core.ProducerFactory")
     @ConditionalOnBean(type = {"org.springframework.kafka.core.ProducerFactory",
@@ -40,8 +51,9 @@ public class OutboxAutoConfiguration {
 
         @Bean
         OutboxRelay outboxRelay(DSLContext db, PlatformTransactionManager transactions, ProducerFactory<?, ?> producers,
-                JsonMapper json, OutboxProperties settings) {
-            return new OutboxRelay(db, transactions, producers.getConfigurationProperties(), json, settings);
+                JsonMapper json, OutboxProperties settings, ObjectProvider<OpenTelemetry> telemetry) {
+            return new OutboxRelay(db, transactions, producers.getConfigurationProperties(), json, settings,
+                    telemetry.getIfAvailable(OpenTelemetry::noop));
         }
 
         @Bean

@@ -8,11 +8,13 @@ import static dev.stay.common.outbox.OutboxTable.PAYLOAD;
 import static dev.stay.common.outbox.OutboxTable.PUBLISHED_AT;
 import static dev.stay.common.outbox.OutboxTable.SEQ;
 import static dev.stay.common.outbox.OutboxTable.TOPIC;
+import static dev.stay.common.outbox.OutboxTable.TRACEPARENT;
 import static dev.stay.common.outbox.OutboxTable.TYPE;
 import static org.jooq.Records.mapping;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.select;
 
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,7 +60,7 @@ public class OutboxRelay implements DisposableBean {
      *     its own from them, with the settings that keep sending safe
      */
     public OutboxRelay(DSLContext db, PlatformTransactionManager transactions, Map<String, Object> applicationProducer,
-            JsonMapper json, OutboxProperties settings) {
+            JsonMapper json, OutboxProperties settings, OpenTelemetry telemetry) {
         if (settings.sendTimeout().compareTo(Duration.ofSeconds(1)) < 0 || settings.batchSize() < 1) {
             throw new IllegalArgumentException("stay.outbox: send-timeout must be at least 1s, batch-size at least 1");
         }
@@ -67,7 +69,8 @@ public class OutboxRelay implements DisposableBean {
         this.db = DSL.using(db.configuration().derive(new ExecuteListenerProvider[0]));
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.sender = new OutboxSender(applicationProducer, settings.sendTimeout(), json);
+        this.sender = new OutboxSender(applicationProducer, settings.sendTimeout(), json,
+                new TraceContext(telemetry));
         this.settings = settings;
     }
 
@@ -113,7 +116,7 @@ public class OutboxRelay implements DisposableBean {
     }
 
     private Round round() {
-        List<PendingEvent> batch = db.select(ID, SEQ, TOPIC, KEY, TYPE, PAYLOAD, OCCURRED_AT)
+        List<PendingEvent> batch = db.select(ID, SEQ, TOPIC, KEY, TYPE, PAYLOAD, OCCURRED_AT, TRACEPARENT)
                 .from(OUTBOX)
                 .where(PUBLISHED_AT.isNull())
                 .orderBy(SEQ)

@@ -2,6 +2,7 @@ package dev.stay.common.outbox;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,11 +29,14 @@ final class OutboxSender implements AutoCloseable {
     /** What the broker acknowledged, a prefix of what was sent, and the first failure after it if any. */
     record Sent(List<PendingEvent> events, Exception failure) {}
 
-    OutboxSender(Map<String, Object> applicationProducer, Duration sendTimeout, JsonMapper json) {
+    private final TraceContext traces;
+
+    OutboxSender(Map<String, Object> applicationProducer, Duration sendTimeout, JsonMapper json, TraceContext traces) {
         this.producer = new KafkaProducer<>(config(applicationProducer, sendTimeout),
                 new StringSerializer(), new StringSerializer());
         this.sendTimeout = sendTimeout;
         this.json = json;
+        this.traces = traces;
     }
 
     /** The application's client settings (broker, security), with the ones that keep sending safe. */
@@ -58,8 +62,13 @@ final class OutboxSender implements AutoCloseable {
         List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>(events.size());
         for (PendingEvent event : events) {
             CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
+            TraceContext.Send span = traces.send(event);
             try {
-                producer.send(new ProducerRecord<>(event.topic(), event.key(), envelope(event)), (metadata, error) -> {
+                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic(), event.key(), envelope(event));
+                span.traceparent().ifPresent(traceparent -> record.headers()
+                        .add(TraceContext.HEADER, traceparent.getBytes(StandardCharsets.US_ASCII)));
+                producer.send(record, (metadata, error) -> {
+                    span.end(error);
                     if (error != null) {
                         ack.completeExceptionally(error);
                     } else {
@@ -67,6 +76,7 @@ final class OutboxSender implements AutoCloseable {
                     }
                 });
             } catch (RuntimeException e) {
+                span.end(e);
                 ack.completeExceptionally(e);
             }
             acks.add(ack);

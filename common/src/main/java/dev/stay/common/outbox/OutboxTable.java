@@ -27,6 +27,8 @@ final class OutboxTable {
     static final Field<JSONB> PAYLOAD = field(name("payload"), SQLDataType.JSONB);
     static final Field<Instant> OCCURRED_AT = field(name("occurred_at"), SQLDataType.INSTANT);
     static final Field<Instant> PUBLISHED_AT = field(name("published_at"), SQLDataType.INSTANT);
+    /** The W3C {@code traceparent} of the request that appended the event; null outside a traced request. */
+    static final Field<String> TRACEPARENT = field(name("traceparent"), SQLDataType.CLOB);
 
     private OutboxTable() {}
 }

@@ -15,7 +15,8 @@
  *   type         text        NOT NULL,
  *   payload      jsonb       NOT NULL,
  *   occurred_at  timestamptz NOT NULL,
- *   published_at timestamptz
+ *   published_at timestamptz,
+ *   traceparent  text                                        -- the appending request's trace context, or null
  * );
  * CREATE INDEX outbox_unpublished_idx ON outbox (seq) WHERE published_at IS NULL;
  * CREATE INDEX outbox_unpublished_key_idx ON outbox (key, seq) WHERE published_at IS NULL;

@@ -1,5 +1,6 @@
 package dev.stay.booking.payment;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -33,10 +35,12 @@ class HttpPaymentProvider implements PaymentProvider {
     private final PaymentProperties settings;
     private final JsonMapper json;
     private final HttpClient http;
+    private final PaymentCalls calls;
 
-    HttpPaymentProvider(PaymentProperties settings, JsonMapper json) {
+    HttpPaymentProvider(PaymentProperties settings, JsonMapper json, ObjectProvider<ObservationRegistry> observations) {
         this.settings = settings;
         this.json = json;
+        this.calls = new PaymentCalls(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -125,12 +129,16 @@ class HttpPaymentProvider implements PaymentProvider {
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+    private HttpResponse<String> sendNow(HttpRequest request) throws IOException {
         try {
-            return http.send(request.timeout(settings.readTimeout()).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+        return calls.observe(request.timeout(settings.readTimeout()), this::sendNow);
     }
 }

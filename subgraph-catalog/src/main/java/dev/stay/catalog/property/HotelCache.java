@@ -2,6 +2,9 @@ package dev.stay.catalog.property;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisPooled;
@@ -50,8 +54,18 @@ class HotelCache implements DisposableBean {
     private final JsonMapper json;
     private final long ttlSeconds;
     private final CircuitBreaker breaker;
+    private final Counter hits;
+    private final Counter misses;
 
     HotelCache(HotelCacheProperties settings, JsonMapper json) {
+        this(settings, json, new SimpleMeterRegistry());
+    }
+
+    /** @param meters where {@code stay.cache.gets} counts hits and misses (Redis away: all misses) */
+    @Autowired
+    HotelCache(HotelCacheProperties settings, JsonMapper json, MeterRegistry meters) {
+        this.hits = meters.counter("stay.cache.gets", "cache", "hotel", "result", "hit");
+        this.misses = meters.counter("stay.cache.gets", "cache", "hotel", "result", "miss");
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxWait(settings.timeout()); // never queue forever behind connections stuck on a dead Redis
         this.redis = new JedisPooled(settings.endpoint(), settings.clientConfig(), pool);
@@ -75,6 +89,7 @@ class HotelCache implements DisposableBean {
                 null);
         Map<UUID, Entry> found = new HashMap<>();
         if (entries == null) {
+            misses.increment(ordered.size());
             return found;
         }
         for (int i = 0; i < ordered.size(); i++) {
@@ -91,6 +106,8 @@ class HotelCache implements DisposableBean {
                 }
             }
         }
+        hits.increment(found.size());
+        misses.increment(ordered.size() - found.size());
         return found;
     }
 

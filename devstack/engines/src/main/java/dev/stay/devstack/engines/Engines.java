@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>An engine whose endpoint is set in the environment is not started; its endpoint is used instead:
  * {@code STAY_DB_URL_BASE} (with {@code STAY_DB_USER}, {@code STAY_DB_PASSWORD}), {@code STAY_KAFKA_BOOTSTRAP},
  * {@code STAY_REDIS_URL}, {@code STAY_OPENSEARCH_URL}, {@code STAY_PAYMENT_URL}, {@code STAY_NOTIFY_URL},
- * {@code STAY_OIDC_ISSUER}.
+ * {@code STAY_OIDC_ISSUER}, {@code STAY_TRACES_URL}.
  *
  * <p>PostgreSQL, Kafka and Redis start with the set: every subgraph needs them. OpenSearch, the provider stubs and
  * Keycloak start on the first call of {@link #openSearch()}, {@link #payment()}, {@link #notifications()} or
@@ -41,12 +41,13 @@ public final class Engines implements AutoCloseable {
     private final OnDemand<ProviderStub> payment;
     private final OnDemand<ProviderStub> notifications;
     private final OnDemand<Keycloak> keycloak;
+    private final OnDemand<TraceViewer> traceViewer;
     private final String routerSigningSecret;
     private boolean closed;
 
     Engines(Path workDir, boolean temporaryWorkDir, Postgres postgres, Kafka kafka, Redis redis, OnDemand<OpenSearch> openSearch,
             OnDemand<ProviderStub> payment, OnDemand<ProviderStub> notifications, OnDemand<Keycloak> keycloak,
-            String routerSigningSecret) {
+            OnDemand<TraceViewer> traceViewer, String routerSigningSecret) {
         this.workDir = workDir;
         this.temporaryWorkDir = temporaryWorkDir;
         this.postgres = postgres;
@@ -56,6 +57,7 @@ public final class Engines implements AutoCloseable {
         this.payment = payment;
         this.notifications = notifications;
         this.keycloak = keycloak;
+        this.traceViewer = traceViewer;
         this.routerSigningSecret = routerSigningSecret;
     }
 
@@ -89,10 +91,11 @@ public final class Engines implements AutoCloseable {
 
     /**
      * Starts every engine but Keycloak ({@link #startKeycloak()}), in parallel: what {@code ./platform up} runs,
-     * where OpenSearch and the provider stubs are wanted from the start.
+     * where OpenSearch, the provider stubs and the trace viewer are wanted from the start.
      */
     public void startEverything() {
-        startInParallel(Map.of("opensearch", openSearch::started, "payment", payment::started, "notify", notifications::started));
+        startInParallel(Map.of("opensearch", openSearch::started, "payment", payment::started, "notify", notifications::started,
+                "zipkin", traceViewer::started));
     }
 
     private void startInParallel(Map<String, Runnable> onDemand) {
@@ -146,6 +149,14 @@ public final class Engines implements AutoCloseable {
     }
 
     /**
+     * The trace viewer (Zipkin's server), started by the first call (a few seconds); from then on every subgraph's
+     * environment sends it spans ({@code STAY_TRACES_URL}).
+     */
+    public TraceViewer traceViewer() {
+        return traceViewer.started();
+    }
+
+    /**
      * Keycloak with Stay's realm, started by the first call (about 15 s; a minute the first time on a machine) and
      * then shared like the other engines. Its events go to {@link #kafka()}. Call it before
      * {@link #environmentFor(String)} when a subgraph is to check tokens.
@@ -179,7 +190,7 @@ public final class Engines implements AutoCloseable {
     /**
      * The environment of a subgraph process ({@code catalog}, {@code booking} or {@code users}): its database, the
      * broker, the cache and the router's signing secret; and each engine started on demand once it was asked for (or
-     * is external): {@code STAY_OPENSEARCH_URL}, {@code STAY_PAYMENT_URL}, {@code STAY_NOTIFY_URL}, and for Keycloak
+     * is external): {@code STAY_OPENSEARCH_URL}, {@code STAY_PAYMENT_URL}, {@code STAY_NOTIFY_URL}, {@code STAY_TRACES_URL}, and for Keycloak
      * {@code STAY_OIDC_ISSUER}, {@code STAY_OIDC_JWKS_URL}, {@code STAY_API_AUDIENCE}. The subgraphs run without
      * those they are not given. The port it listens on is the caller's choice.
      */
@@ -198,6 +209,7 @@ public final class Engines implements AutoCloseable {
         notifications.asked().ifPresent(engine -> env.put("STAY_NOTIFY_URL", engine.url()));
         env.put("STAY_ROUTER_SIGNING_SECRET", routerSigningSecret);
         keycloak.asked().ifPresent(engine -> env.putAll(engine.environment()));
+        traceViewer.asked().ifPresent(engine -> env.put("STAY_TRACES_URL", engine.url()));
         return Collections.unmodifiableMap(env);
     }
 
@@ -223,6 +235,7 @@ public final class Engines implements AutoCloseable {
         stops.put("payment", payment::close);
         stops.put("notify", notifications::close);
         stops.put("keycloak", keycloak::close);
+        stops.put("zipkin", traceViewer::close);
         Parallel.each(List.copyOf(stops.entrySet()), stop -> "devstack-stop-" + stop.getKey(), stop -> stop.getValue().run())
                 .forEach(failure -> Progress.line("devstack", "an engine did not stop cleanly: " + failure.getMessage()));
         if (temporaryWorkDir) {

@@ -93,6 +93,9 @@ public final class EnginesBuilder {
                                 environment.getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", Keycloak.LOCAL_ADMIN_USERNAME),
                                 environment.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", Keycloak.LOCAL_ADMIN_PASSWORD)))
                         : OnDemand.embedded(() -> Keycloak.embedded(dir.resolve("keycloak"), cache, ports.keycloak(), kafka::bootstrapServers)),
+                has("STAY_TRACES_URL")
+                        ? OnDemand.external(TraceViewer.external(env("STAY_TRACES_URL")))
+                        : OnDemand.embedded(() -> TraceViewer.embedded(dir.resolve("zipkin"), ports.traceViewer())),
                 has("STAY_ROUTER_SIGNING_SECRET") ? env("STAY_ROUTER_SIGNING_SECRET") : randomSecret());
     }
 

@@ -123,6 +123,7 @@ public final class Platform implements AutoCloseable {
         env.put("STAY_REDIS_URL", engines.redis().url());
         env.put("STAY_ROUTER_SIGNING_SECRET", engines.routerSigningSecret());
         env.put("STAY_ROUTER_PROFILE", options.routerProfile()); // null: not inherited either
+        env.put("STAY_TRACES_URL", engines.traceViewer().url()); // the router's spans, like the subgraphs'
         env.putAll(options.routerEnvironment());
         return env;
     }
@@ -154,7 +155,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private void printSummary(long started) {
-        System.out.print(Summary.of(routerUrl(), subgraphs.services(), engines, logs(),
+        System.out.print(Summary.of(routerUrl(), router.metricsUrl(), subgraphs.services(), engines, logs(),
                 options.demoData() ? demoData.loaded() : null));
         Progress.done("platform", "Stay is up: http://localhost:" + routerPort() + "/graphql", started);
     }

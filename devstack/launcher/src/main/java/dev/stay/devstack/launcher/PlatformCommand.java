@@ -37,8 +37,8 @@ final class PlatformCommand {
             Engines given by environment variables are used instead of embedded ones:
               STAY_DB_URL_BASE (+ STAY_DB_USER, STAY_DB_PASSWORD), STAY_KAFKA_BOOTSTRAP, STAY_REDIS_URL,
               STAY_OPENSEARCH_URL, STAY_PAYMENT_URL, STAY_NOTIFY_URL, STAY_OIDC_ISSUER (a Keycloak realm
-              with Stay's clients and roles)
-            Logs: .platform/up/logs/. More in devstack/README.md.
+              with Stay's clients and roles), STAY_TRACES_URL (a Zipkin server: the trace viewer)
+            Logs (JSON lines): .platform/up/logs/. More in devstack/README.md.
             """;
 
     private PlatformCommand() {

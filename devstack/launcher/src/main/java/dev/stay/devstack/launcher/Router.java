@@ -19,6 +19,7 @@ final class Router {
 
     private Service service;
     private int port;
+    private int metricsPort;
 
     static Path gatewayBin(Path repoRoot) {
         return repoRoot.resolve("router/node_modules/@graphql-hive/gateway/dist/bin.js");
@@ -49,6 +50,12 @@ final class Router {
         env.put("STAY_SUPERGRAPH", supergraph.toString());
         env.put("STAY_ROUTER_HOST", Ports.HOST);
         env.put("STAY_ROUTER_PORT", Integer.toString(port));
+        // its log as JSON lines, with the gateway's own switch (read before its configuration is)
+        env.putIfAbsent("LOG_JSON", "1");
+        // Prometheus on a loopback port of its own (the router's src/observability.mjs)
+        metricsPort = Ports.free();
+        env.putIfAbsent("STAY_ROUTER_METRICS_PORT", Integer.toString(metricsPort));
+        metricsPort = Integer.parseInt(env.get("STAY_ROUTER_METRICS_PORT"));
         // the gateway's generic HOST, PORT and FORK would win over STAY_ROUTER_*: not inherited
         env.put("HOST", null);
         env.put("PORT", null);
@@ -62,6 +69,11 @@ final class Router {
 
     int port() {
         return port;
+    }
+
+    /** Where Prometheus scrapes the router. */
+    String metricsUrl() {
+        return "http://" + Ports.HOST + ":" + metricsPort + "/metrics";
     }
 
     Service service() {

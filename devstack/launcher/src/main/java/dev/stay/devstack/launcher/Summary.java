@@ -18,10 +18,13 @@ final class Summary {
     private final StringBuilder text = new StringBuilder();
 
     /** @param demoData what was loaded, or null when the demo data is off */
-    static String of(String routerUrl, List<Service> subgraphs, Engines engines, Path logs, String demoData) {
+    static String of(String routerUrl, String routerMetricsUrl, List<Service> subgraphs, Engines engines, Path logs,
+            String demoData) {
         Summary summary = new Summary();
         Postgres postgres = engines.postgres();
         summary.row("router", routerUrl + "  (GraphiQL in a browser)");
+        summary.row("traces", engines.traceViewer().url() + "/zipkin/  (the trace viewer in a browser)");
+        summary.row("metrics", routerMetricsUrl + "  (the router's Prometheus; subgraphs': /actuator/prometheus on their management port)");
         subgraphs.forEach(subgraph -> summary.row(subgraph.name(), subgraph.url()));
         summary.row("postgres", postgres.jdbcUrl("{catalog,booking,users}") + "  user " + postgres.user());
         summary.row("kafka", engines.kafka().bootstrapServers());
