@@ -180,7 +180,7 @@ public class SearchSimulation extends Simulation {
                 + "\"stars\":{\"filter\":" + none + ",\"aggs\":{\"values\":{\"terms\":{\"field\":\"stars\",\"size\":5}}}},"
                 + "\"amenities\":{\"filter\":" + none + ",\"aggs\":{\"values\":{\"terms\":{\"field\":\"amenities\",\"size\":50}}}},"
                 + "\"rating\":{\"filter\":" + none + ",\"aggs\":{\"values\":{\"range\":{\"field\":\"rating\",\"ranges\":"
-                + "[{\"from\":3.0},{\"from\":3.5},{\"from\":4.0},{\"from\":4.5}]}}}},"
+                + "[{\"from\":6.0},{\"from\":7.0},{\"from\":8.0},{\"from\":9.0}]}}}},"
                 + "\"price\":{\"filter\":" + none + ",\"aggs\":{\"values\":{\"histogram\":{\"field\":\"lowestPrice\","
                 + "\"interval\":50,\"min_doc_count\":1}}}}}}";
     }

@@ -108,14 +108,14 @@ final class CatalogTarget implements Target {
 
     /**
      * What guests think of it, for search to filter and sort on, drawn from the hotel's id (so the same on every
-     * machine): one hotel in ten not rated yet, the others 2.5 to 5 leaning with the stars, with 3 to 1,200 reviews.
+     * machine): one hotel in ten not rated yet, the others 5 to 10 (the reviews' scale) leaning with the stars, with 3 to 1,200 reviews.
      */
     static PropertyRatingRecord rating(Hotel hotel) {
         SplittableRandom random = new SplittableRandom(hotel.id().getLeastSignificantBits());
         if (random.nextInt(10) == 0) {
             return null;
         }
-        double average = Math.min(5.0, 2.5 + hotel.stars() * 0.3 + random.nextDouble() * 1.2);
+        double average = Math.min(10.0, 5.0 + hotel.stars() * 0.6 + random.nextDouble() * 2.4);
         return new PropertyRatingRecord(hotel.id(), BigDecimal.valueOf(average).setScale(2, RoundingMode.HALF_UP),
                 3 + random.nextInt(1_198));
     }

@@ -57,8 +57,8 @@ record SearchCriteria(String city, Point near, Double radiusKm, Box box, String 
         if (stars.stream().anyMatch(s -> s < 1 || s > 5)) {
             throw new BadUserInput("stars", "OUT_OF_RANGE", "stars are from 1 to 5");
         }
-        if (in.minRating() != null && !(in.minRating() >= 0 && in.minRating() <= 5)) {
-            throw new BadUserInput("minRating", "OUT_OF_RANGE", "minRating is from 0 to 5");
+        if (in.minRating() != null && !(in.minRating() >= 0 && in.minRating() <= 10)) {
+            throw new BadUserInput("minRating", "OUT_OF_RANGE", "minRating is from 0 to 10, the reviews' scale");
         }
         price("minPrice", in.minPrice());
         price("maxPrice", in.maxPrice());

@@ -21,6 +21,6 @@ record SearchPage(List<Result> results, boolean hasNextPage, int totalCount, Fac
 
     record PriceBucket(double from, double to, int count) {}
 
-    static final List<Double> RATING_BANDS = List.of(3.0, 3.5, 4.0, 4.5);
+    static final List<Double> RATING_BANDS = List.of(6.0, 7.0, 8.0, 9.0);
     static final double PRICE_BAND = 50;
 }

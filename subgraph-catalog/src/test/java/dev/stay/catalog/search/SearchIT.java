@@ -56,8 +56,8 @@ class SearchIT {
 
     @Test
     void aCityIsFoundWithoutItsAccentsAndTextMatchesNamesAccentInsensitively() {
-        UUID palace = fixtures.aHotel(new Spec("Palácio do Príncipe", city, 5, 4.6, 120, 0.34, 6.73, Amenity.POOL));
-        UUID inn = fixtures.aHotel(new Spec("Harbour Inn", city, 3, 3.9, 12, 0.35, 6.72, Amenity.WIFI));
+        UUID palace = fixtures.aHotel(new Spec("Palácio do Príncipe", city, 5, 9.2, 120, 0.34, 6.73, Amenity.POOL));
+        UUID inn = fixtures.aHotel(new Spec("Harbour Inn", city, 3, 7.8, 12, 0.35, 6.72, Amenity.WIFI));
         fixtures.indexed(List.of(palace, inn));
 
         assertThat(ids(search(Map.of("city", city.replace("São Tomé", "sao tome")), null, null)))
@@ -68,9 +68,9 @@ class SearchIT {
     @Test
     void starsRatingAndAmenitiesFilterAndEachFacetCountsUnderTheOtherFilters() {
         List<UUID> ids = List.of(
-                fixtures.aHotel(new Spec("A", city, 5, 4.7, 50, 0.3, 6.7, Amenity.POOL, Amenity.WIFI)),
-                fixtures.aHotel(new Spec("B", city, 4, 4.2, 10, 0.3, 6.7, Amenity.POOL)),
-                fixtures.aHotel(new Spec("C", city, 4, 3.2, 10, 0.3, 6.7, Amenity.WIFI)),
+                fixtures.aHotel(new Spec("A", city, 5, 9.4, 50, 0.3, 6.7, Amenity.POOL, Amenity.WIFI)),
+                fixtures.aHotel(new Spec("B", city, 4, 8.4, 10, 0.3, 6.7, Amenity.POOL)),
+                fixtures.aHotel(new Spec("C", city, 4, 6.4, 10, 0.3, 6.7, Amenity.WIFI)),
                 fixtures.aHotel(new Spec("D", city, 3, null, 0, 0.3, 6.7)));
         fixtures.indexed(ids);
 
@@ -87,17 +87,17 @@ class SearchIT {
         assertThat(facet(both, "amenities", "amenity")).as("counted without the amenities filter")
                 .containsExactlyInAnyOrderEntriesOf(Map.of("POOL", 2, "WIFI", 2));
 
-        GraphQlTester.Response rated = search(Map.of("city", city, "minRating", 4.0), null, null);
+        GraphQlTester.Response rated = search(Map.of("city", city, "minRating", 8.0), null, null);
         assertThat(ids(rated)).containsExactlyInAnyOrder(ids.get(0), ids.get(1));
         assertThat(facet(rated, "ratingBands", "minRating")).as("bands counted without minRating")
-                .containsExactlyInAnyOrderEntriesOf(Map.of(3.0, 3, 3.5, 2, 4.0, 2, 4.5, 1));
+                .containsExactlyInAnyOrderEntriesOf(Map.of(6.0, 3, 7.0, 2, 8.0, 2, 9.0, 1));
     }
 
     @Test
     void ratingSortPutsTheBestFirstAndTheUnratedLast() {
         UUID unrated = fixtures.aHotel(new Spec("Unrated", city, 3, null, 0, 0.3, 6.7));
-        UUID good = fixtures.aHotel(new Spec("Good", city, 3, 4.1, 5, 0.3, 6.7));
-        UUID best = fixtures.aHotel(new Spec("Best", city, 3, 4.9, 5, 0.3, 6.7));
+        UUID good = fixtures.aHotel(new Spec("Good", city, 3, 8.2, 5, 0.3, 6.7));
+        UUID best = fixtures.aHotel(new Spec("Best", city, 3, 9.8, 5, 0.3, 6.7));
         fixtures.indexed(List.of(unrated, good, best));
 
         assertThat(ids(search(Map.of("city", city, "sort", "RATING"), null, null))).containsExactly(best, good, unrated);
@@ -124,7 +124,7 @@ class SearchIT {
     void pagesFollowOneAnotherWithoutDuplicatesOrGapsWhileHotelsAreAdded() {
         List<UUID> all = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            all.add(fixtures.aHotel(new Spec("Hotel " + i, city, 3, 3.0 + i * 0.2, i, 0.3, 6.7)));
+            all.add(fixtures.aHotel(new Spec("Hotel " + i, city, 3, 6.0 + i * 0.4, i, 0.3, 6.7)));
         }
         fixtures.indexed(all);
         Map<String, Object> input = Map.of("city", city, "sort", "RATING");
@@ -133,7 +133,7 @@ class SearchIT {
         GraphQlTester.Response page = search(input, 3, null);
         seen.addAll(ids(page));
         // a hotel better than any seen arrives between pages: it belongs before the cursor, so it is not read again
-        UUID latecomer = fixtures.aHotel(new Spec("Latecomer", city, 3, 5.0, 1, 0.3, 6.7));
+        UUID latecomer = fixtures.aHotel(new Spec("Latecomer", city, 3, 10.0, 1, 0.3, 6.7));
         fixtures.indexed(List.of(latecomer));
         while (page.path("searchHotels.pageInfo.hasNextPage").entity(Boolean.class).get()) {
             page = search(input, 3, page.path("searchHotels.pageInfo.endCursor").entity(String.class).get());
