@@ -40,6 +40,8 @@ class ReviewsAndArchiveThroughRouterIT {
               hotel(id: $id) { rating { average count cleanliness }
                 reviews(first: 50) { edges { node { id title text author { id displayName } } } } }
             }""";
+    static final String NEAR = """
+            query ($input: HotelSearchInput!) { searchHotels(input: $input, first: 50) { edges { rating node { id } } } }""";
     static final String PAST = """
             { myBookings(when: PAST, first: 100) { edges { node { id status totalPrice { amount } } } } }""";
     static final String BY_ID = "query ($id: ID!) { booking(id: $id) { id status nightlyPrices { date } } }";
@@ -81,6 +83,28 @@ class ReviewsAndArchiveThroughRouterIT {
         assertThat(mine.path("title").asString()).isEqualTo("Worth it");
         assertThat(mine.path("text").asString()).isEqualTo("<b>Great</b> breakfast");
         assertThat(mine.path("author").path("displayName").asString()).isEqualTo("Rita Reviewer");
+
+        // the new rating reaches the search index (property-rated on catalog.property) and what search answers
+        double average = h.path("rating").path("average").asDouble();
+        Map<String, Object> near = Map.of("near", Map.of("lat", hotel.lat(), "lon", hotel.lon()), "radiusKm", 0.5);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode edges = Stay.client().send(NEAR, Map.of("input", near)).data().path("searchHotels").path("edges");
+            JsonNode ours = null;
+            for (JsonNode edge : edges) {
+                if (edge.path("node").path("id").asString().equals(hotel.id().toString())) ours = edge;
+            }
+            assertThat(ours).as(edges.toString()).isNotNull();
+            assertThat(ours.path("rating").asDouble()).isEqualTo(average);
+        });
+        // and search filters on it: a minRating just above it leaves the hotel out (its only review is a 9)
+        assertThat(average).isEqualTo(9.0);
+        Map<String, Object> above = Map.of("near", near.get("near"), "radiusKm", 0.5, "minRating", 9.01);
+        JsonNode aboveEdges = Stay.client().send(NEAR, Map.of("input", above)).data().path("searchHotels").path("edges");
+        assertThat(aboveEdges.isArray()).as("answered, not refused").isTrue();
+        for (JsonNode edge : aboveEdges) {
+            assertThat(edge.path("node").path("id").asString()).as("a minRating above its rating leaves the hotel out")
+                    .isNotEqualTo(hotel.id().toString());
+        }
 
         // the same event archived the booking; once it ended 30 days ago the move takes it out of the live tables
         await().atMost(Duration.ofSeconds(60)).until(() ->
