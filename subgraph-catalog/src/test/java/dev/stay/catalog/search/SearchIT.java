@@ -198,6 +198,10 @@ class SearchIT {
                 "query ($p: String!) { suggestDestinations(prefix: $p) { kind name city hotel { id } } }")
                 .variable("p", "pousada arv").execute();
         assertThat(response.path("suggestDestinations[*].hotel.id").entityList(String.class).get()).contains(id.toString());
+        // what a guest has typed so far: the last word's first letter only
+        assertThat(graphQl.document("query ($p: String!) { suggestDestinations(prefix: $p) { hotel { id } } }")
+                .variable("p", "pousada a").execute()
+                .path("suggestDestinations[*].hotel.id").entityList(String.class).get()).contains(id.toString());
         String suffix = city.substring(city.lastIndexOf(' ') + 1);
         assertThat(graphQl.document("query ($p: String!) { suggestDestinations(prefix: $p) { kind name } }")
                 .variable("p", "sao tome " + suffix.substring(0, 3)).execute()
