@@ -108,7 +108,8 @@ final class CatalogTarget implements Target {
 
     /**
      * What guests think of it, for search to filter and sort on, drawn from the hotel's id (so the same on every
-     * machine): one hotel in ten not rated yet, the others 5 to 10 (the reviews' scale) leaning with the stars, with 3 to 1,200 reviews.
+     * machine): one hotel in ten not rated yet, the others 5 to 10 (the reviews' scale) leaning with the stars, each aspect near it, with 3 to 1,200
+     * reviews.
      */
     static PropertyRatingRecord rating(Hotel hotel) {
         SplittableRandom random = new SplittableRandom(hotel.id().getLeastSignificantBits());
@@ -116,8 +117,19 @@ final class CatalogTarget implements Target {
             return null;
         }
         double average = Math.min(10.0, 5.0 + hotel.stars() * 0.6 + random.nextDouble() * 2.4);
-        return new PropertyRatingRecord(hotel.id(), BigDecimal.valueOf(average).setScale(2, RoundingMode.HALF_UP),
-                3 + random.nextInt(1_198));
+        return new PropertyRatingRecord().setPropertyId(hotel.id()).setAverage(score(average))
+                .setReviewCount(3 + random.nextInt(1_198))
+                .setCleanliness(aspect(average, random)).setLocation(aspect(average, random))
+                .setService(aspect(average, random)).setValue(aspect(average, random));
+    }
+
+    /** An aspect's average near the overall one, within the reviews' scale. */
+    private static BigDecimal aspect(double average, SplittableRandom random) {
+        return score(Math.max(1.0, Math.min(10.0, average - 0.8 + random.nextDouble() * 1.6)));
+    }
+
+    private static BigDecimal score(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static UnitTypeRecord unitType(Hotel hotel, int position, RoomType room) {
