@@ -53,6 +53,7 @@ public final class BenchStack {
             System.exit(2);
         }
         Path out = Path.of(args[0]).toAbsolutePath();
+        BenchScale scale = BenchScale.fromSystemProperties(); // a wrong scale fails before anything starts
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "dev/stay/devstack/launcher-logback.xml");
         }
@@ -67,7 +68,6 @@ public final class BenchStack {
 
         // the platform loaded and indexed the demo's 2,000 hotels; a larger scale is loaded on top, and the index is
         // rebuilt here in any case, timed, so that every run reports the re-index rate it saw
-        BenchScale scale = BenchScale.fromSystemProperties();
         long loadStarted = System.nanoTime();
         if (scale.beyondDemo()) {
             System.out.println("[bench] loading the demo world up to --size " + scale.size());
