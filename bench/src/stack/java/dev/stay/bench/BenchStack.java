@@ -24,7 +24,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Stay for one benchmark run: the devstack's platform with the demo data on free ports, its subgraphs in JVMs
- * set up for throughput rather than a fast start. Once everything is up it writes what the simulation needs into
+ * set up for throughput rather than a fast start; with {@code -Dstay.bench.scale} more hotels on top, then the search
+ * index rebuilt and timed ({@link BenchScale}). Once everything is up it writes what the simulation needs into
  * a directory ({@code stack.properties}: endpoints and signing secret; {@code hotel-ids.txt}: the demo hotels) and
  * runs until it is stopped (SIGTERM or Ctrl-C), when it stops the platform.
  *
@@ -52,6 +53,7 @@ public final class BenchStack {
             System.exit(2);
         }
         Path out = Path.of(args[0]).toAbsolutePath();
+        BenchScale scale = BenchScale.fromSystemProperties(); // a wrong scale fails before anything starts
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "dev/stay/devstack/launcher-logback.xml");
         }
@@ -63,6 +65,19 @@ public final class BenchStack {
                         "STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE", "100000000"))
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(stay::close, "bench-stack-stop"));
+
+        // the platform loaded and indexed the demo's 2,000 hotels; a larger scale is loaded on top, and the index is
+        // rebuilt here in any case, timed, so that every run reports the re-index rate it saw
+        long loadStarted = System.nanoTime();
+        if (scale.beyondDemo()) {
+            System.out.println("[bench] loading the demo world up to --size " + scale.size());
+            scale.load(Path.of("").toAbsolutePath(), stay.engines().postgres(), stay.logs());
+        }
+        double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+        String management = BenchScale.read(stay.workDir().resolve("catalog.management"));
+        BenchScale.Reindex reindex = BenchScale.reindex(management);
+        System.out.printf(java.util.Locale.ROOT, "[bench] re-indexed %,d hotels in %.0f s: %,d documents a second%n",
+                reindex.documents(), reindex.seconds(), reindex.documentsPerSecond());
 
         List<String> hotels = publishedDemoHotels(stay.engines().postgres());
         if (hotels.isEmpty()) {
@@ -79,6 +94,13 @@ public final class BenchStack {
         endpoints.put("stay.bench.hotelIds", out.resolve("hotel-ids.txt").toString());
         endpoints.put("stay.bench.logs", stay.logs().toString());
         endpoints.put("stay.bench.openSearchUrl", stay.engines().openSearch().url()); // search's own took
+        // the search bench's scale, re-index and heap figures
+        endpoints.put("stay.bench.scale", scale.size());
+        endpoints.put("stay.bench.loadSeconds", String.format(java.util.Locale.ROOT, "%.0f", loadSeconds));
+        endpoints.put("stay.bench.reindexDocuments", Long.toString(reindex.documents()));
+        endpoints.put("stay.bench.reindexSeconds", String.format(java.util.Locale.ROOT, "%.1f", reindex.seconds()));
+        endpoints.put("stay.bench.reindexDocumentsPerSecond", Long.toString(reindex.documentsPerSecond()));
+        endpoints.put("stay.bench.catalogManagementUrl", management);
         // createBooking: the guests sign in at Keycloak; the floor writes straight to booking's database
         endpoints.put("stay.bench.tokenUrl", stay.engines().keycloak().tokenEndpoint());
         endpoints.put("stay.bench.guests", out.resolve("guests.txt").toString());

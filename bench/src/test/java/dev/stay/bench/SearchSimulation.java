@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 import redis.clients.jedis.Jedis;
 
 /**
- * {@code searchHotels} at demo scale: each demo city searched with each of three sorts (a page of 20 with facets),
+ * {@code searchHotels} at the scale the stack loaded ({@code -Dstay.bench.scale}, the demo's 2,000 hotels unless it
+ * says more): each city of the world searched with each of three sorts (a page of 20 with facets),
  * through the router right after a FLUSHALL (<b>uncached</b>: the catalog asks OpenSearch and stores the page), then
  * the same searches again (<b>cached</b>: pages from Redis), and last the equivalent query sent to OpenSearch itself,
  * whose answers carry its own {@code took}: what the search engine spends, next to what a client waits.
@@ -77,9 +78,11 @@ public class SearchSimulation extends Simulation {
     @Override
     public void after() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "Run of %s: %d searches a phase (%d cities × %d sorts, 20 a page with facets), %d concurrent users; "
+                "Run of %s at scale %s: %d searches a phase (%d cities × %d sorts, 20 a page with facets), %d "
+                        + "concurrent users; "
                         + "latencies in ms%n%n", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
-                searches.size(), searches.size() / SORTS.size(), SORTS.size(), settings.users()));
+                System.getProperty("stay.bench.scale", "small"), searches.size(), searches.size() / SORTS.size(),
+                SORTS.size(), settings.users()));
         out.append("| phase | requests | failed | p50 | p95 | p99 | mean | max | req/s |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Phase phase : List.of(uncached, cached, engine)) {
@@ -94,6 +97,7 @@ public class SearchSimulation extends Simulation {
         out.append(String.format(Locale.ROOT, "%nOpenSearch's own `took` (ms), %d answers: p50 %d, p95 %d, p99 %d, "
                         + "mean %.1f, max %d%n", sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99),
                 Arrays.stream(sorted).average().orElse(Double.NaN), sorted.length == 0 ? -1 : sorted[sorted.length - 1]));
+        out.append('\n').append(SearchFootprint.describe(openSearch, System.getProperty("stay.bench.catalogManagementUrl")));
         System.out.println();
         System.out.println(out);
         try {
