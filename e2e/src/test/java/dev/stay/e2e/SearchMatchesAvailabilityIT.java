@@ -56,9 +56,9 @@ class SearchMatchesAvailabilityIT {
               }
             }""";
     static final String SEARCH = """
-            query ($input: HotelSearchInput!) {
-              searchHotels(input: $input, first: 50) {
-                edges { node { id } lowestTotal { amount currency } } pageInfo { hasNextPage }
+            query ($input: HotelSearchInput!, $after: String) {
+              searchHotels(input: $input, first: 50, after: $after) {
+                edges { node { id } lowestTotal { amount currency } } pageInfo { hasNextPage endCursor }
               }
             }""";
     static final String CANCEL = """
@@ -141,20 +141,33 @@ class SearchMatchesAvailabilityIT {
         return all.stream().filter(h -> cities.contains(h.city().name())).toList();
     }
 
-    /** The bookable hotels of the city for the stay, as a dated {@code searchHotels} answers, with their lowest totals. */
+    /**
+     * The bookable hotels of the city for the stay, as a dated {@code searchHotels} answers, with their lowest totals:
+     * every page, a city may have more bookable hotels than a page holds.
+     */
     private Map<UUID, LowestTotal> search(String city, StayQuery stay) {
-        var response = anonymous.send(SEARCH, Map.of("input", Map.of("city", city, "checkIn", stay.checkIn().toString(),
-                "checkOut", stay.checkOut().toString(), "guests", stay.guests(), "rooms", stay.rooms())));
-        JsonNode connection = response.data().path("searchHotels");
-        assertThat(connection.path("pageInfo").path("hasNextPage").isBoolean()).as(response.body().toString()).isTrue();
-        assertThat(connection.path("pageInfo").path("hasNextPage").asBoolean()).as(response.body().toString()).isFalse();
+        Map<String, Object> input = Map.of("city", city, "checkIn", stay.checkIn().toString(),
+                "checkOut", stay.checkOut().toString(), "guests", stay.guests(), "rooms", stay.rooms());
         Map<UUID, LowestTotal> found = new HashMap<>();
-        for (JsonNode edge : connection.path("edges")) {
-            UUID id = UUID.fromString(edge.path("node").path("id").asString());
-            found.put(id, new LowestTotal(id, new BigDecimal(edge.path("lowestTotal").path("amount").asString()),
-                    edge.path("lowestTotal").path("currency").asString()));
+        String after = null;
+        for (int page = 0; page < 100; page++) {
+            Map<String, Object> variables = new HashMap<>(Map.of("input", input));
+            variables.put("after", after);
+            var response = anonymous.send(SEARCH, variables);
+            JsonNode connection = response.data().path("searchHotels");
+            assertThat(connection.path("pageInfo").path("hasNextPage").isBoolean()).as(response.body().toString()).isTrue();
+            for (JsonNode edge : connection.path("edges")) {
+                UUID id = UUID.fromString(edge.path("node").path("id").asString());
+                assertThat(found).as("no hotel on two pages").doesNotContainKey(id);
+                found.put(id, new LowestTotal(id, new BigDecimal(edge.path("lowestTotal").path("amount").asString()),
+                        edge.path("lowestTotal").path("currency").asString()));
+            }
+            if (!connection.path("pageInfo").path("hasNextPage").asBoolean()) {
+                return found;
+            }
+            after = connection.path("pageInfo").path("endCursor").asString();
         }
-        return found;
+        throw new AssertionError("more than 100 pages of " + city);
     }
 
     private static boolean same(LowestTotal truth, LowestTotal shown) {
