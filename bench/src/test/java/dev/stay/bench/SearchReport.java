@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The search run's figures as Markdown: each kind's three phases, OpenSearch's own {@code took}, and the ratios. */
 final class SearchReport {
@@ -12,15 +13,18 @@ final class SearchReport {
     }
 
     /** @param phases each kind's uncached, cached and OpenSearch-alone phases; @param took the engine phases' {@code took} */
-    static String markdown(Map<SearchKind, Phase[]> phases, Map<Phase, List<Integer>> took) {
+    static String markdown(Map<SearchKind, Phase[]> phases, Map<Phase, List<Integer>> took,
+                           Map<Phase, AtomicInteger> found) {
         StringBuilder out = new StringBuilder();
-        out.append("| phase | requests | failed | p50 | p95 | p99 | mean | max | req/s |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| phase | requests | failed | with hotels | p50 | p95 | p99 | mean | max | req/s |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Phase[] kind : phases.values()) {
             for (Phase phase : kind) {
                 Phase.Result r = phase.result();
-                out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f | %d | %.0f |%n", r.phase(),
-                        r.requests(), r.failed(), r.p50(), r.p95(), r.p99(), r.mean(), r.max(), r.throughput()));
+                AtomicInteger nonEmpty = found.get(phase);
+                out.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %d | %d | %.1f | %d | %.0f |%n",
+                        r.phase(), r.requests(), r.failed(), nonEmpty == null ? "?" : nonEmpty.get(), r.p50(), r.p95(), r.p99(), r.mean(), r.max(),
+                        r.throughput()));
             }
         }
         out.append("\nOpenSearch's own `took` (ms) in the OpenSearch-alone phases:\n\n");

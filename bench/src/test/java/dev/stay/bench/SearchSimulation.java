@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -48,6 +49,7 @@ public class SearchSimulation extends Simulation {
     private static final String BODY = "body";
     private static final String LATENCY = "latency";
     private static final String TOOK = "took";
+    private static final String FOUND = "found";
     private static final Duration MAX_DURATION = Duration.ofMinutes(30);
 
     private final BenchSettings settings = BenchSettings.fromSystemProperties();
@@ -55,6 +57,7 @@ public class SearchSimulation extends Simulation {
     private final List<SearchKind.City> cities = cities();
     private final Map<SearchKind, Phase[]> phases = new EnumMap<>(SearchKind.class);
     private final Map<Phase, List<Integer>> took = new ConcurrentHashMap<>();
+    private final Map<Phase, AtomicInteger> found = new ConcurrentHashMap<>();
 
     {
         List<PopulationBuilder> steps = new ArrayList<>();
@@ -94,7 +97,7 @@ public class SearchSimulation extends Simulation {
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS),
                 System.getProperty("stay.bench.scale", "small"), cities.size(), cities.size() * 3,
                 SearchKind.checkIn(), settings.users())
-                + SearchReport.markdown(phases, took)
+                + SearchReport.markdown(phases, took, found)
                 + '\n' + SearchFootprint.describe(openSearch, System.getProperty("stay.bench.catalogManagementUrl"));
         System.out.println();
         System.out.println(out);
@@ -113,12 +116,13 @@ public class SearchSimulation extends Simulation {
     private PopulationBuilder load(Phase phase, boolean direct) {
         CheckBuilder[] checks = direct
                 ? new CheckBuilder[] {responseTimeInMillis().saveAs(LATENCY), status().is(200),
-                        jsonPath("$.took").ofInt().saveAs(TOOK), jsonPath("$.hits.hits").exists()}
+                        jsonPath("$.took").ofInt().saveAs(TOOK), jsonPath("$.hits.hits[*]._id").count().saveAs(FOUND)}
                 : new CheckBuilder[] {responseTimeInMillis().saveAs(LATENCY), status().is(200),
-                        jsonPath("$.data.searchHotels.totalCount").exists(), jsonPath("$.errors").notExists()};
+                        jsonPath("$.data.searchHotels.totalCount").ofInt().saveAs(FOUND), jsonPath("$.errors").notExists()};
         var request = http(phase.name()).post(phase.url()).body(ByteArrayBody(session -> session.<byte[]>get(BODY)))
                 .check(checks);
         List<Integer> tookOfPhase = took.get(phase);
+        AtomicInteger nonEmpty = found.computeIfAbsent(phase, p -> new AtomicInteger());
         return scenario(phase.name())
                 .exec(session -> next(phase, session))
                 .asLongAs(session -> session.contains(BODY)).on(
@@ -127,7 +131,10 @@ public class SearchSimulation extends Simulation {
                             if (tookOfPhase != null && session.contains(TOOK)) {
                                 tookOfPhase.add(session.getInt(TOOK));
                             }
-                            return next(phase, session.removeAll(LATENCY, TOOK).markAsSucceeded());
+                            if (session.contains(FOUND) && session.getInt(FOUND) > 0) {
+                                nonEmpty.incrementAndGet();
+                            }
+                            return next(phase, session.removeAll(LATENCY, TOOK, FOUND).markAsSucceeded());
                         }))
                 .injectOpen(atOnceUsers(Math.min(settings.users(), phase.requests())));
     }
