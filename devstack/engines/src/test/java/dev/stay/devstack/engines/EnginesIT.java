@@ -222,6 +222,39 @@ class EnginesIT {
         assertThatThrownBy(() -> engines.environmentFor("billing")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void traceViewerKeepsAnsweringWhenSentHalfAsManySpansAgainAsItKeeps() throws Exception {
+        String viewer = engines.traceViewer().url();
+        String statement = "select " + "b.id, b.status, b.check_in, b.check_out, ".repeat(60) + "from booking b where b.id = ?";
+        int spansPerTrace = 50;
+        int traces = TraceViewer.KEPT_SPANS * 3 / 2 / spansPerTrace;
+        long start = System.currentTimeMillis() * 1000;
+        String firstTrace = null;
+        String lastTrace = null;
+        for (int trace = 0; trace < traces; trace++) {
+            String traceId = "%016x%016x".formatted(start, trace);
+            StringBuilder spans = new StringBuilder("[");
+            for (int span = 0; span < spansPerTrace; span++) {
+                spans.append(span == 0 ? "" : ",").append("""
+                        {"traceId":"%s","id":"%016x","name":"select","kind":"CLIENT","timestamp":%d,"duration":150,                        "localEndpoint":{"serviceName":"flood"},"tags":{"jdbc.query[0]":"%s"}}""".formatted(
+                        traceId, trace * 1000L + span + 1, start + trace * 1000L + span, statement));
+            }
+            HttpResponse<String> accepted = send(HttpRequest.newBuilder(URI.create(viewer + "/api/v2/spans"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(spans.append("]").toString())));
+            assertThat(accepted.statusCode()).as("spans of trace %d accepted", trace).isEqualTo(202);
+            firstTrace = firstTrace == null ? traceId : firstTrace;
+            lastTrace = traceId;
+        }
+
+        HttpResponse<String> last = send(HttpRequest.newBuilder(URI.create(viewer + "/api/v2/trace/" + lastTrace)));
+        assertThat(last.statusCode()).isEqualTo(200);
+        assertThat(last.body().split("\"localEndpoint\"", -1)).as("the newest trace, whole").hasSize(spansPerTrace + 1);
+        assertThat(send(HttpRequest.newBuilder(URI.create(viewer + "/api/v2/trace/" + firstTrace))).statusCode())
+                .as("the oldest trace was dropped to stay within the bound").isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create(viewer + "/health"))).body()).contains("UP");
+    }
+
     private static HttpResponse<String> charge(String token, String idempotencyKey) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(engines.payment().url() + "/v1/charges"))
                 .header("Content-Type", "application/json")
