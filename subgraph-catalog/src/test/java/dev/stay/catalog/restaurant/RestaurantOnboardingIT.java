@@ -250,6 +250,10 @@ class RestaurantOnboardingIT {
         graphQl.document(ADD_PHOTO).variable("id", id).variable("version", 2)
                 .variable("input", Map.of("url", "https://img.stay.example/t.jpg")).execute()
                 .path("addRestaurantPhoto.errors[0].code").entity(String.class).isEqualTo("DUPLICATE_PHOTO");
+        graphQl.document(ADD_PHOTO).variable("id", id).variable("version", 2)
+                .variable("input", Map.of("url", "https://img.stay.example/u.jpg", "caption", "Bar\u0000")).execute()
+                .path("addRestaurantPhoto.errors[0].field").entity(String.class).isEqualTo("input.caption")
+                .path("addRestaurantPhoto.errors[0].code").entity(String.class).isEqualTo("INVALID_CHARACTERS");
         graphQl.document(REMOVE_PHOTO).variable("id", id).variable("version", 2).variable("url", "https://nope.example/x")
                 .execute().path("removeRestaurantPhoto.errors[0].code").entity(String.class).isEqualTo("NOT_FOUND");
         graphQl.document(REMOVE_PHOTO).variable("id", id).variable("version", 2)
