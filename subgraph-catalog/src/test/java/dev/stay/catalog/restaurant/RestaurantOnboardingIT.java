@@ -215,6 +215,34 @@ class RestaurantOnboardingIT {
         owners.addTable(id, 5, aTable("T1", 2)).path("addRestaurantTable.errors").entityList(Object.class).hasSize(0);
     }
 
+    /** The restaurant's row is locked for each change: of eight owners' tabs adding a table at version 1, one wins. */
+    @Test
+    void concurrentChangesAtTheSameVersionLeaveExactlyOneWinner() throws Exception {
+        String id = owners.created(owner);
+        List<java.util.concurrent.Callable<String>> tabs = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String label = "T" + i;
+            tabs.add(() -> {
+                SignedIn.as(owner, "owner");
+                try {
+                    List<String> codes = owners.addTable(id, 1, aTable(label, 4))
+                            .path("addRestaurantTable.errors[*].code").entityList(String.class).get();
+                    return codes.isEmpty() ? "OK" : String.join(",", codes);
+                } finally {
+                    SignedIn.nobody();
+                }
+            });
+        }
+        List<String> outcomes = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            for (var result : pool.invokeAll(tabs)) outcomes.add(result.get());
+        }
+
+        assertThat(outcomes).containsOnly("OK", "STALE_VERSION").filteredOn("OK"::equals).hasSize(1);
+        assertThat(db.fetchCount(RESTAURANT_TABLE, RESTAURANT_TABLE.RESTAURANT_ID.eq(UUID.fromString(id)))).isEqualTo(1);
+        assertThat(db.fetchCount(OUTBOX, OUTBOX.KEY.eq(id))).isEqualTo(2);
+    }
+
     @Test
     void aRestaurantHasAtMostTwoHundredTablesOnSale() {
         String id = owners.created(owner);
