@@ -10,12 +10,12 @@ import dev.stay.catalog.db.enums.PropertyStatus;
 import dev.stay.catalog.db.tables.records.PropertyRecord;
 import dev.stay.catalog.events.CatalogEvents;
 import dev.stay.catalog.restaurantsearch.RestaurantSearchFixtures.Spec;
+import dev.stay.catalog.search.SearchResponses;
 import dev.stay.common.test.DeadLetters;
 import dev.stay.common.test.SubgraphTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -281,11 +281,7 @@ class RestaurantSearchIT {
     }
 
     private void refused(Map<String, Object> input, int first, String after, String field, String reason) {
-        search(input, first, after).errors().satisfy(errors -> {
-            assertThat(errors).as(reason).hasSize(1);
-            assertThat(errors.getFirst().getExtensions()).as(reason)
-                    .containsEntry("code", "BAD_USER_INPUT").containsEntry("reason", reason).containsEntry("field", field);
-        });
+        SearchResponses.refused(search(input, first, after), field, reason);
     }
 
     static List<UUID> ids(GraphQlTester.Response response) {
@@ -293,12 +289,7 @@ class RestaurantSearchIT {
                 .map(UUID::fromString).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private static <K> Map<K, Integer> facet(GraphQlTester.Response response, String facet, String key) {
-        Map<K, Integer> counts = new LinkedHashMap<>();
-        for (Map<String, Object> bucket : response.path("searchRestaurants.facets." + facet).entityList(Map.class).get()) {
-            counts.put((K) bucket.get(key), ((Number) bucket.get("count")).intValue());
-        }
-        return counts;
+        return SearchResponses.counts(response, "searchRestaurants.facets." + facet, key);
     }
 }
