@@ -9,6 +9,7 @@ import dev.stay.common.security.RouterSignature;
 import dev.stay.common.security.SecuritySettings;
 import dev.stay.common.test.SubgraphTest;
 import dev.stay.devstack.engines.Engines;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -65,6 +66,7 @@ class StoreSpansIT {
     @Autowired PropertyIndexer indexer;
     @Autowired SearchCache cache;
     @Autowired Recorded recorded;
+    @Autowired MeterRegistry meters;
     String city;
 
     @BeforeEach
@@ -100,6 +102,8 @@ class StoreSpansIT {
         assertThat(attribute(query, StoreCalls.COLLECTION)).isEqualTo(search.alias());
         assertThat(query.getName()).isEqualTo("opensearch search " + search.alias());
         assertNothingTheGuestTyped(stores);
+        assertThat(meters.get(StoreCalls.NAME).tags(StoreCalls.SYSTEM, "opensearch", StoreCalls.OPERATION, "search").timer()
+                .count()).as("timed by store and operation too").isPositive();
     }
 
     @Test
