@@ -50,9 +50,9 @@ final class OverheadReport {
     String markdown() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Run of %s: %d s a phase after %d s of warm-up a path; %d hotels, %d dated "
-                        + "searches in turn; load average (1 min) %s before, %s after; latencies in ms, CPU in seconds%n%n",
+                        + "searches in turn; router spans %s; load average (1 min) %s before, %s after; latencies in ms, CPU in seconds%n%n",
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), phaseSeconds, warmUpSeconds, hotels,
-                searches, loadBefore, loadAverage()));
+                searches, System.getProperty("stay.bench.routerTraces", "on"), loadBefore, loadAverage()));
         out.append("| workload | to | users | requests | failed | p50 | p95 | p99 | mean | req/s |");
         processes.forEach(process -> out.append(" CPU ").append(process).append(" |"));
         out.append("\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
