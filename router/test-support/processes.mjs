@@ -48,13 +48,14 @@ function cleanEnv(extra) {
 
 /**
  * Starts the gateway as the platform does (`node node_modules/@graphql-hive/gateway/dist/bin.js supergraph
- * --config-path gateway.config.mjs` in router/), with `env` as its STAY_* settings, and waits until it is ready.
+ * --config-path gateway.config.mjs` in router/, with NODE_ENV=production), with `env` as its STAY_* settings, and
+ * waits until it is ready.
  */
 export async function startGateway(env) {
   const port = await freePort();
   const gateway = startChild(process.execPath, [GATEWAY_BIN, 'supergraph', '--config-path', 'gateway.config.mjs'], {
     cwd: ROUTER_DIR,
-    env: cleanEnv({ ...env, STAY_ROUTER_HOST: '127.0.0.1', STAY_ROUTER_PORT: String(port) }),
+    env: cleanEnv({ NODE_ENV: 'production', ...env, STAY_ROUTER_HOST: '127.0.0.1', STAY_ROUTER_PORT: String(port) }),
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;

@@ -40,6 +40,32 @@ public final class BenchStack {
      */
     static final List<String> SUBGRAPH_JVM_OPTIONS = List.of("-Xms1g", "-Xmx1g");
 
+    /**
+     * Every virtual user sends from 127.0.0.1, and each bench guest books far more than a person would: the budgets
+     * per address and per user would measure the rate limits, not Stay. {@code NODE_ENV=production} as in the image.
+     */
+    static final Map<String, String> ROUTER_ENVIRONMENT = Map.of("STAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000000",
+            "STAY_RATE_LIMIT_USER_PER_MINUTE", "100000000",
+            "STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE", "100000000",
+            "NODE_ENV", "production");
+
+    /**
+     * The routers' settings for this run: {@link #ROUTER_ENVIRONMENT}, and with {@code -Dstay.bench.routerTraces=off} no
+     * trace viewer (an empty {@code STAY_TRACES_URL}: the routers make no spans and send no traceparent; the subgraphs
+     * still trace every request, straight or routed).
+     */
+    static Map<String, String> routerEnvironment() {
+        String traces = System.getProperty("stay.bench.routerTraces", "on");
+        if (!traces.equals("on") && !traces.equals("off")) {
+            throw new IllegalArgumentException("-Dstay.bench.routerTraces must be on or off, not " + traces);
+        }
+        Map<String, String> env = new java.util.HashMap<>(ROUTER_ENVIRONMENT);
+        if (traces.equals("off")) {
+            env.put("STAY_TRACES_URL", "");
+        }
+        return Map.copyOf(env);
+    }
+
     /** Guests signed up for the run: each virtual user of the booking bench books as one of them. */
     static final int GUESTS = 64;
     static final String GUEST_PASSWORD = "bench-guest-local-dev";
@@ -54,17 +80,17 @@ public final class BenchStack {
         }
         Path out = Path.of(args[0]).toAbsolutePath();
         BenchScale scale = BenchScale.fromSystemProperties(); // a wrong scale fails before anything starts
+        Map<String, String> routers = routerEnvironment(); // so does a wrong routerTraces
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "dev/stay/devstack/launcher-logback.xml");
         }
-        // every virtual user sends from 127.0.0.1, and each bench guest books far more than a person would: the
-        // budgets per address and per user would measure the rate limits, not Stay
         Platform stay = Platform.builder().freePorts().subgraphJvmOptions(SUBGRAPH_JVM_OPTIONS)
-                .routerEnvironment(Map.of("STAY_RATE_LIMIT_ANONYMOUS_PER_MINUTE", "100000000",
-                        "STAY_RATE_LIMIT_USER_PER_MINUTE", "100000000",
-                        "STAY_RATE_LIMIT_MUTATIONS_PER_MINUTE", "100000000"))
+                .routerEnvironment(routers)
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(stay::close, "bench-stack-stop"));
+        // the same router with the other query planner, for RouterOverheadSimulation; idle in the other simulations
+        RustRouter rustRouter = RustRouter.start(stay, Path.of("").toAbsolutePath(), routers);
+        Runtime.getRuntime().addShutdownHook(new Thread(rustRouter::close, "bench-stack-stop-rust-router"));
 
         // the platform loaded and indexed the demo's 2,000 hotels; a larger scale is loaded on top, and the index is
         // rebuilt here in any case, timed, so that every run reports the re-index rate it saw
@@ -89,6 +115,14 @@ public final class BenchStack {
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("stay.bench.routerUrl", stay.routerUrl());
         endpoints.put("stay.bench.catalogUrl", stay.subgraphUrl("catalog"));
+        // RouterOverheadSimulation: the second router, and every process whose CPU time it reads from /proc
+        endpoints.put("stay.bench.rustRouterUrl", rustRouter.url());
+        endpoints.put("stay.bench.routerTraces", System.getProperty("stay.bench.routerTraces", "on"));
+        endpoints.put("stay.bench.pid.router", Long.toString(stay.pid("router")));
+        endpoints.put("stay.bench.pid.router-rust", Long.toString(rustRouter.pid()));
+        for (String subgraph : List.of("catalog", "booking", "users")) {
+            endpoints.put("stay.bench.pid." + subgraph, Long.toString(stay.pid(subgraph)));
+        }
         endpoints.put("stay.bench.redisUrl", stay.engines().redis().url());
         endpoints.put("stay.bench.signingSecret", stay.routerSigningSecret());
         endpoints.put("stay.bench.hotelIds", out.resolve("hotel-ids.txt").toString());

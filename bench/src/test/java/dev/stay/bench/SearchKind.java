@@ -1,7 +1,13 @@
 package dev.stay.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -176,6 +182,26 @@ enum SearchKind {
         }
         sort.add(Map.of("id", Map.of("order", "asc")));
         return sort;
+    }
+
+    /** Every city the index holds, with the centre of its hotels, asked of OpenSearch at {@code searchUrl} ({@code _search}). */
+    static List<City> cities(String searchUrl) {
+        String body = "{\"size\":0,\"aggs\":{\"cities\":{\"terms\":{\"field\":\"city.keyword\",\"size\":1000},"
+                + "\"aggs\":{\"centre\":{\"geo_centroid\":{\"field\":\"location\"}}}}}}";
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            String answer = http.send(HttpRequest.newBuilder(URI.create(searchUrl))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            List<City> cities = new ArrayList<>();
+            for (JsonNode bucket : JSON.readTree(answer).path("aggregations").path("cities").path("buckets")) {
+                JsonNode centre = bucket.path("centre").path("location");
+                cities.add(new City(bucket.path("key").asText(), centre.path("lat").asDouble(), centre.path("lon").asDouble()));
+            }
+            if (cities.isEmpty()) throw new IllegalStateException("the search index holds no city: " + answer);
+            return List.copyOf(cities);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("OpenSearch cannot be asked for the cities: " + e.getMessage(), e);
+        }
     }
 
     /** The check-in of the dated searches: a month from today (UTC). */

@@ -10,16 +10,11 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -163,23 +158,7 @@ public class SearchSimulation extends Simulation {
         if (openSearch == null) {
             throw new IllegalStateException("stay.bench.openSearchUrl is not set: run the benchmark with bench/run");
         }
-        String body = "{\"size\":0,\"aggs\":{\"cities\":{\"terms\":{\"field\":\"city.keyword\",\"size\":1000},"
-                + "\"aggs\":{\"centre\":{\"geo_centroid\":{\"field\":\"location\"}}}}}}";
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            String answer = http.send(HttpRequest.newBuilder(URI.create(engineUrl()))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            List<SearchKind.City> cities = new ArrayList<>();
-            for (JsonNode bucket : new ObjectMapper().readTree(answer).path("aggregations").path("cities").path("buckets")) {
-                JsonNode centre = bucket.path("centre").path("location");
-                cities.add(new SearchKind.City(bucket.path("key").asText(), centre.path("lat").asDouble(),
-                        centre.path("lon").asDouble()));
-            }
-            if (cities.isEmpty()) throw new IllegalStateException("the search index holds no city: " + answer);
-            return List.copyOf(cities);
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException("OpenSearch cannot be asked for the cities: " + e.getMessage(), e);
-        }
+        return SearchKind.cities(engineUrl());
     }
 
     private void flushRedis() {

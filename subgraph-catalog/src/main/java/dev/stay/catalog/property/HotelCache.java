@@ -1,10 +1,12 @@
 package dev.stay.catalog.property;
 
+import dev.stay.common.observability.StoreCalls;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -54,16 +56,21 @@ class HotelCache implements DisposableBean {
     private final JsonMapper json;
     private final long ttlSeconds;
     private final CircuitBreaker breaker;
+    private final StoreCalls calls;
     private final Counter hits;
     private final Counter misses;
 
     HotelCache(HotelCacheProperties settings, JsonMapper json) {
-        this(settings, json, new SimpleMeterRegistry());
+        this(settings, json, new SimpleMeterRegistry(), ObservationRegistry.NOOP);
     }
 
-    /** @param meters where {@code stay.cache.gets} counts hits and misses (Redis away: all misses) */
+    /**
+     * @param meters where {@code stay.cache.gets} counts hits and misses (Redis away: all misses)
+     * @param observations where each round trip to Redis becomes a client span ({@link StoreCalls})
+     */
     @Autowired
-    HotelCache(HotelCacheProperties settings, JsonMapper json, MeterRegistry meters) {
+    HotelCache(HotelCacheProperties settings, JsonMapper json, MeterRegistry meters, ObservationRegistry observations) {
+        this.calls = StoreCalls.redis(observations);
         this.hits = meters.counter("stay.cache.gets", "cache", "hotel", "result", "hit");
         this.misses = meters.counter("stay.cache.gets", "cache", "hotel", "result", "miss");
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
@@ -85,7 +92,7 @@ class HotelCache implements DisposableBean {
             return Map.of();
         }
         List<UUID> ordered = List.copyOf(ids);
-        List<String> entries = guarded(() -> redis.mget(ordered.stream().map(HotelCache::key).toArray(String[]::new)),
+        List<String> entries = guarded("MGET", () -> redis.mget(ordered.stream().map(HotelCache::key).toArray(String[]::new)),
                 null);
         Map<UUID, Entry> found = new HashMap<>();
         if (entries == null) {
@@ -120,7 +127,7 @@ class HotelCache implements DisposableBean {
         if (hotels.isEmpty()) {
             return;
         }
-        guarded(() -> {
+        guarded("EVAL", () -> {
             try (Pipeline pipeline = redis.pipelined()) {
                 for (Hotel hotel : hotels) {
                     pipeline.eval(SET_UNLESS_NEWER, List.of(key(hotel.id())),
@@ -141,7 +148,7 @@ class HotelCache implements DisposableBean {
      * @return whether Redis took the tombstone (if not, the breaker is open or Redis is down)
      */
     boolean invalidate(UUID id, int newVersion) {
-        Object result = guarded(() -> redis.eval(SET_UNLESS_NEWER, List.of(key(id)),
+        Object result = guarded("EVAL", () -> redis.eval(SET_UNLESS_NEWER, List.of(key(id)),
                 List.of(String.valueOf(newVersion), "", String.valueOf(ttlSeconds))), null);
         return result != null;
     }
@@ -155,9 +162,10 @@ class HotelCache implements DisposableBean {
         return "catalog:hotel:" + id;
     }
 
-    private <T> T guarded(Supplier<T> call, T fallback) {
+    /** @param operation the Redis command, for the call's span (a pipeline: the command it repeats) */
+    private <T> T guarded(String operation, Supplier<T> call, T fallback) {
         try {
-            return breaker.executeSupplier(call);
+            return breaker.executeSupplier(() -> calls.call(operation, call));
         } catch (RuntimeException unavailable) {
             log.debug("hotel cache unavailable: {}", unavailable.toString());
             return fallback;

@@ -1,8 +1,10 @@
 package dev.stay.catalog.search;
 
 import dev.stay.catalog.property.HotelCacheProperties;
+import dev.stay.common.observability.StoreCalls;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -49,8 +51,11 @@ public class SearchCache implements DisposableBean {
     private final JsonMapper json;
     private final long ttlSeconds;
     private final CircuitBreaker breaker;
+    private final StoreCalls calls;
 
-    SearchCache(HotelCacheProperties redisSettings, SearchProperties settings, JsonMapper json) {
+    SearchCache(HotelCacheProperties redisSettings, SearchProperties settings, JsonMapper json,
+                ObservationRegistry observations) {
+        this.calls = StoreCalls.redis(observations);
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxWait(redisSettings.timeout());
         this.redis = new JedisPooled(redisSettings.endpoint(), redisSettings.clientConfig(), pool);
@@ -94,7 +99,7 @@ public class SearchCache implements DisposableBean {
         List<String> keys = new ArrayList<>();
         keys.add(PAGE + key);
         areas.forEach(area -> keys.add(GENERATION + area));
-        List<String> values = guarded(() -> redis.mget(keys.toArray(String[]::new)), null);
+        List<String> values = guarded("MGET", () -> redis.mget(keys.toArray(String[]::new)), null);
         if (values == null) {
             return new Lookup<>(key, areas, null, null);
         }
@@ -117,7 +122,7 @@ public class SearchCache implements DisposableBean {
             return;
         }
         String entry = json.writeValueAsString(new Entry(lookup.generations(), json.valueToTree(page)));
-        guarded(() -> redis.setex(PAGE + lookup.key(), ttlSeconds, entry), null);
+        guarded("SETEX", () -> redis.setex(PAGE + lookup.key(), ttlSeconds, entry), null);
     }
 
     /**
@@ -129,7 +134,7 @@ public class SearchCache implements DisposableBean {
         if (areas.isEmpty()) {
             return true;
         }
-        Object done = guarded(() -> {
+        Object done = guarded("INCR", () -> {
             try (Pipeline pipeline = redis.pipelined()) {
                 areas.stream().distinct().forEach(area -> pipeline.incr(GENERATION + area));
                 pipeline.sync();
@@ -146,9 +151,10 @@ public class SearchCache implements DisposableBean {
         return breaker;
     }
 
-    private <T> T guarded(Supplier<T> call, T fallback) {
+    /** @param operation the Redis command, for the call's span (a pipeline: the command it repeats) */
+    private <T> T guarded(String operation, Supplier<T> call, T fallback) {
         try {
-            return breaker.executeSupplier(call);
+            return breaker.executeSupplier(() -> calls.call(operation, call));
         } catch (RuntimeException unavailable) {
             log.debug("search cache unavailable: {}", unavailable.toString());
             return fallback;

@@ -1,8 +1,13 @@
 package dev.stay.catalog.search;
 
+import dev.stay.common.observability.StoreCalls;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -21,7 +26,8 @@ import tools.jackson.databind.node.NullNode;
 /**
  * The OpenSearch node or cluster, through opensearch-java's transport. Queries are written as JSON trees (the
  * shape OpenSearch documents them in) and sent with the client's generic API; every call is bounded by
- * {@code stay.search.timeout}.
+ * {@code stay.search.timeout}, and is a client span of the caller's trace ({@link StoreCalls}) named by the endpoint
+ * and the index, never by what the body asks.
  */
 @Component
 public class SearchEngine implements DisposableBean {
@@ -36,8 +42,10 @@ public class SearchEngine implements DisposableBean {
     private final ApacheHttpClient5Transport transport;
     private final OpenSearchGenericClient client;
     private final JsonMapper json;
+    private final StoreCalls calls;
 
-    SearchEngine(SearchProperties settings, JsonMapper json) {
+    SearchEngine(SearchProperties settings, JsonMapper json, ObservationRegistry observations) {
+        this.calls = StoreCalls.openSearch(observations);
         HttpHost host = new HttpHost(settings.url().getScheme(), settings.url().getHost(),
                 settings.url().getPort() < 0 ? 9200 : settings.url().getPort());
         Timeout timeout = Timeout.ofMilliseconds(settings.timeout().toMillis());
@@ -50,6 +58,10 @@ public class SearchEngine implements DisposableBean {
 
     /** @throws SearchUnavailable when OpenSearch cannot be reached or fails (5xx) */
     public Answer call(String method, String path, Object body) {
+        return calls.call(operation(method, path), index(path), () -> send(method, path, body));
+    }
+
+    private Answer send(String method, String path, Object body) {
         try {
             var request = Requests.builder().method(method).endpoint(path);
             if (body != null) {
@@ -91,6 +103,30 @@ public class SearchEngine implements DisposableBean {
             throw new IllegalStateException("search of " + alias + " answered " + answer.status() + ": " + answer.body());
         }
         return answer.body();
+    }
+
+    /**
+     * The endpoint a path calls, as OpenSearch's API names it without the underscore ({@code search}, {@code bulk},
+     * {@code mget}, {@code aliases}...), or what a bare index path does ({@code indices.create}, {@code indices.delete}).
+     */
+    static String operation(String method, String path) {
+        return segments(path).stream().filter(segment -> segment.startsWith("_")).findFirst()
+                .map(endpoint -> endpoint.substring(1))
+                .orElseGet(() -> switch (method.toUpperCase(Locale.ROOT)) {
+                    case "PUT" -> "indices.create";
+                    case "DELETE" -> "indices.delete";
+                    default -> "indices." + method.toLowerCase(Locale.ROOT);
+                });
+    }
+
+    /** The index or alias a path names ({@code /catalog-properties/_search}, {@code /_alias/catalog-properties}), or null. */
+    static String index(String path) {
+        return segments(path).stream().filter(segment -> !segment.startsWith("_")).findFirst().orElse(null);
+    }
+
+    private static List<String> segments(String path) {
+        int query = path.indexOf('?');
+        return Arrays.stream((query < 0 ? path : path.substring(0, query)).split("/")).filter(s -> !s.isEmpty()).toList();
     }
 
     public JsonMapper json() {

@@ -197,6 +197,18 @@ public final class Platform implements AutoCloseable {
         return subgraphs.url(subgraph);
     }
 
+    /**
+     * The operating-system process id of the router ({@code router}) or of a subgraph ({@code catalog}...), e.g. for a
+     * benchmark that reads the CPU time each process used.
+     */
+    public long pid(String process) {
+        if ("router".equals(process)) {
+            return router.service().pid();
+        }
+        return subgraphs.services().stream().filter(service -> service.name().equals(process)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process " + process)).pid();
+    }
+
     public Engines engines() {
         return engines;
     }

@@ -52,6 +52,8 @@ final class Router {
         env.put("STAY_ROUTER_PORT", Integer.toString(port));
         // its log as JSON lines, with the gateway's own switch (read before its configuration is)
         env.putIfAbsent("LOG_JSON", "1");
+        // as deployed (router/Dockerfile): the libraries it loads take their production paths
+        env.putIfAbsent("NODE_ENV", "production");
         // Prometheus on a loopback port of its own (the router's src/observability.mjs)
         metricsPort = Ports.free();
         env.putIfAbsent("STAY_ROUTER_METRICS_PORT", Integer.toString(metricsPort));

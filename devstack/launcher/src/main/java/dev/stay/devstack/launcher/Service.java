@@ -49,6 +49,10 @@ final class Service {
         return process.log();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Waits until {@code healthUrl} answers 200 with a body containing {@code expected}; fails early if the process dies. */
     void awaitHealthy(String healthUrl, String expected, Duration timeout) {
         process.awaitReady(name + " at " + healthUrl, timeout, () -> Http.okBody(healthUrl).filter(body -> body.contains(expected)));
