@@ -78,7 +78,9 @@ class LifecycleSteps {
             return found.refusal;
         }
         TableReservationRecord r = found.row;
-        if (r == null || !(r.getStatus().equals("SEATED") || r.getStatus().equals("CONFIRMED"))) {
+        // the job completes only seated parties; the owner may also close a confirmed one that was never seated
+        if (r == null || !(r.getStatus().equals("SEATED")
+                || (viewer.isPresent() && r.getStatus().equals("CONFIRMED")))) {
             return rejected(ReservationRejectionCode.INVALID_STATUS, "id",
                     "the reservation is " + (r == null ? "gone" : status(r)));
         }
