@@ -53,7 +53,8 @@ class DepositRefunds {
 
     /** Sends the completed reservation's due refund, if any; true once nothing is due any more. */
     boolean send(UUID id) {
-        var due = db.select(TABLE_RESERVATION.CHARGE_ID, TABLE_RESERVATION.REFUND_DUE).from(TABLE_RESERVATION)
+        var due = db.select(TABLE_RESERVATION.CHARGE_ID, TABLE_RESERVATION.REFUND_DUE, TABLE_RESERVATION.CURRENCY)
+                .from(TABLE_RESERVATION)
                 .where(TABLE_RESERVATION.ID.eq(id)).and(TABLE_RESERVATION.STATUS.eq("COMPLETED"))
                 .and(TABLE_RESERVATION.REFUND_DUE.isNotNull())
                 .and(TABLE_RESERVATION.PAYMENT_STATUS.ne("REFUND_FAILED")).fetchOptional();
@@ -61,7 +62,9 @@ class DepositRefunds {
             return !db.fetchExists(TABLE_RESERVATION, TABLE_RESERVATION.ID.eq(id)
                     .and(TABLE_RESERVATION.PAYMENT_STATUS.eq("REFUND_FAILED")));
         }
-        if (!provider.refund(LifecycleSteps.completionRefundKey(id), due.get().value1(), due.get().value2())) {
+        // sent in the currency's own decimals, as the deposit was charged
+        BigDecimal amount = new BigDecimal(BookedTable.Money.of(due.get().value2(), due.get().value3()).amount());
+        if (!provider.refund(LifecycleSteps.completionRefundKey(id), due.get().value1(), amount)) {
             notTaken(id);
             return false;
         }

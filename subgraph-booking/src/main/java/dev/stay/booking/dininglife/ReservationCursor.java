@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * Where a page of a guest's reservations ends: the last one's start and id, the key the pages are ordered by. Opaque
- * to clients (base64url of {@code r1:<epoch-millis>:<id>}), like bookings' cursors.
+ * to clients (base64url of {@code r1:<epoch-microseconds>:<id>}, PostgreSQL's precision, so
+ * the row a page ended on is not read again), like bookings' cursors.
  */
 record ReservationCursor(OffsetDateTime startsAt, UUID id) {
 
@@ -21,7 +22,12 @@ record ReservationCursor(OffsetDateTime startsAt, UUID id) {
 
     String encode() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (PREFIX + startsAt.toInstant().toEpochMilli() + ":" + id).getBytes(StandardCharsets.UTF_8));
+                (PREFIX + micros(startsAt) + ":" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long micros(OffsetDateTime at) {
+        var instant = at.toInstant();
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
     }
 
     /** The cursor {@code after} names, or null for the first page; one that no page gave out is refused. */
@@ -35,7 +41,9 @@ record ReservationCursor(OffsetDateTime startsAt, UUID id) {
                 String[] parts = text.startsWith(PREFIX) ? text.substring(PREFIX.length()).split(":", -1)
                         : new String[0];
                 if (parts.length == 2 && parts[1].length() == 36) {
-                    var at = java.time.Instant.ofEpochMilli(Long.parseLong(parts[0]));
+                    long micros = Long.parseLong(parts[0]);
+                    var at = java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                            Math.floorMod(micros, 1_000_000L) * 1_000L);
                     return new ReservationCursor(at.atOffset(java.time.ZoneOffset.UTC), UUID.fromString(parts[1]));
                 }
             }
