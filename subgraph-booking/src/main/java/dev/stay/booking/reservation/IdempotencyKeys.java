@@ -104,7 +104,8 @@ public class IdempotencyKeys {
      * {@code stay.booking.idempotency-wait}, then answers {@code inUse} with the booking the first request made so
      * far, if any); another request with the key answers
      * {@code reused}. The work notes its booking with {@link #booked} in its transaction, so that a failure after it
-     * changed something keeps the key.
+     * changed something keeps the key. Table reservations' lifecycle steps use it too: their "booking" is then the
+     * reservation's id.
      */
     public <T> T once(UUID caller, String key, String requestHash, Class<T> answerType, Supplier<T> work,
                Function<T, UUID> bookingOf, Supplier<T> reused, Function<UUID, T> inUse) {
