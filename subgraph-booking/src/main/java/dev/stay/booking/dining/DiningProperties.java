@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refundBackoff the pause after the first refund not taken; it doubles after each one, up to refundBackoffMax
  */
 @ConfigurationProperties("stay.dining")
-record DiningProperties(
+public record DiningProperties(
         @DefaultValue("10m") Duration holdFor,
         @DefaultValue("1m") Duration reconcileAfter,
         @DefaultValue("100") int batchSize,
@@ -23,7 +23,7 @@ record DiningProperties(
         @DefaultValue("1m") Duration refundBackoff,
         @DefaultValue("6h") Duration refundBackoffMax) {
 
-    DiningProperties {
+    public DiningProperties {
         if (refundAttempts < 1) {
             throw new IllegalArgumentException("stay.dining.refund-attempts must be at least 1");
         }

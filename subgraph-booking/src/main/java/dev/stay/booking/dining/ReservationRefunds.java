@@ -18,7 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Refunds a cancellation or a change owes ({@code table_reservation.refund_due} with its {@code refund_key}, written
+ * Refunds a cancellation, a change or a completed visit ("post billing", {@code dininglife/}) owes ({@code table_reservation.refund_due} with its {@code refund_key}, written
  * in the transaction that decided it), sent outside any transaction right after it commits. One the provider did not
  * take stays due and {@link #retry} sends it again with the same key, after a pause doubling from
  * {@code stay.dining.refund-backoff} up to {@code refund-backoff-max}, {@code refund-attempts} times in all; then the
@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code stay.dining.refunds.failed}, as hotels' refunds are.
  */
 @Component
-class ReservationRefunds {
+public class ReservationRefunds {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationRefunds.class);
 
@@ -51,7 +51,7 @@ class ReservationRefunds {
     }
 
     /** Sends the reservation's due refund, if any; true once nothing is due any more. */
-    boolean send(UUID id) {
+    public boolean send(UUID id) {
         var due = db.select(TABLE_RESERVATION.CHARGE_ID, TABLE_RESERVATION.REFUND_DUE, TABLE_RESERVATION.REFUND_KEY,
                         TABLE_RESERVATION.CURRENCY, TABLE_RESERVATION.PAYMENT_STATUS)
                 .from(TABLE_RESERVATION).where(TABLE_RESERVATION.ID.eq(id)).fetchSingle();
@@ -72,7 +72,7 @@ class ReservationRefunds {
 
     /** @return how many due refunds the provider took */
     @Scheduled(fixedDelayString = "${stay.dining.refund-retry-interval:PT1M}")
-    int retry() {
+    public int retry() {
         int sent = 0;
         for (UUID id : db.select(TABLE_RESERVATION.ID).from(TABLE_RESERVATION)
                 .where(TABLE_RESERVATION.REFUND_DUE.isNotNull())
@@ -95,7 +95,8 @@ class ReservationRefunds {
         }
         r.setRefunded((r.getRefunded() == null ? BigDecimal.ZERO : r.getRefunded()).add(amount))
                 .setRefundDue(null).setRefundKey(null).setRefundAttempts(0).setRefundNextAt(null);
-        if (r.getStatus().equals("CANCELLED")) {
+        // a cancellation's or a completion's refund gives back what is owed in the end; a cheaper change's, a part
+        if (r.getStatus().equals("CANCELLED") || r.getStatus().equals("COMPLETED")) {
             r.setPaymentStatus("REFUNDED");
         }
         events.noted(r);

@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * holding the owner role, or an admin; its guest is FORBIDDEN, anyone else finds nothing), its status and the time,
  * then the new status stored and announced through {@link ReservationEvents} (the version bumped, the step's event in
  * the outbox). A refusal changes nothing. Completion
- * writes the refund it owes ({@code refund_due}, under {@link #completionRefundKey}); {@link DepositRefunds} sends it
+ * writes the refund it owes ({@code refund_due}, under {@link #completionRefundKey}); {@link dev.stay.booking.dining.ReservationRefunds} sends it
  * after the commit.
  */
 @Component

@@ -1,5 +1,6 @@
 package dev.stay.booking.dininglife;
 
+import dev.stay.booking.dining.ReservationRefunds;
 import dev.stay.booking.dining.TableReservation;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A party seated and never closed: {@code stay.dining.lifecycle.auto-complete-after} (6 hours) after its end, the job
- * completes it as the owner would, the deposit refunded ({@link LifecycleSteps#complete}, {@link DepositRefunds}).
+ * completes it as the owner would, the deposit refunded ({@link LifecycleSteps#complete}, {@link ReservationRefunds}).
  * Only SEATED ones: a CONFIRMED reservation past its end may be a no-show, which only the restaurant can tell, so it
  * waits for its owner (no-show or complete) for the no-show window. Each reservation is locked and its status
  * checked again in its own transaction, so instances running the job at once, or an owner completing it meanwhile,
@@ -25,11 +26,11 @@ class SeatedPartiesComplete {
 
     private final TableReservations reservations;
     private final LifecycleSteps steps;
-    private final DepositRefunds refunds;
+    private final ReservationRefunds refunds;
     private final LifecycleProperties settings;
     private final Clock clock;
 
-    SeatedPartiesComplete(TableReservations reservations, LifecycleSteps steps, DepositRefunds refunds,
+    SeatedPartiesComplete(TableReservations reservations, LifecycleSteps steps, ReservationRefunds refunds,
                           LifecycleProperties settings, Clock clock) {
         this.reservations = reservations;
         this.steps = steps;

@@ -94,14 +94,4 @@ class TableReservations {
                 .where(TABLE_RESERVATION.STATUS.eq("SEATED")).and(TABLE_RESERVATION.ENDS_AT.lt(before))
                 .orderBy(TABLE_RESERVATION.ENDS_AT).limit(batch).fetch(TABLE_RESERVATION.ID);
     }
-
-    /** Completed visits whose refund is owed and due at {@code now}. */
-    List<UUID> completionRefundsDue(OffsetDateTime now, int batch) {
-        return db.select(TABLE_RESERVATION.ID).from(TABLE_RESERVATION)
-                .where(TABLE_RESERVATION.STATUS.eq("COMPLETED")).and(TABLE_RESERVATION.REFUND_DUE.isNotNull())
-                .and(TABLE_RESERVATION.PAYMENT_STATUS.ne("REFUND_FAILED"))
-                .and(TABLE_RESERVATION.REFUND_NEXT_AT.isNull().or(TABLE_RESERVATION.REFUND_NEXT_AT.le(now)))
-                .orderBy(TABLE_RESERVATION.REFUND_NEXT_AT.asc().nullsFirst()).limit(batch)
-                .fetch(TABLE_RESERVATION.ID);
-    }
 }

@@ -2,6 +2,7 @@ package dev.stay.booking.dininglife;
 
 import static dev.stay.booking.dininglife.ReservationStatusPayload.rejected;
 
+import dev.stay.booking.dining.ReservationRefunds;
 import dev.stay.booking.reservation.IdempotencyKeys;
 import dev.stay.codegen.booking.types.ReservationRejectionCode;
 import dev.stay.common.graphql.Ids;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * The mutations' checks before any step: signed in, a usable key, a well-formed id. Completion and no-show claim
  * their key first ({@link IdempotencyKeys#once}, request {@code <step>:<id>}), as hotels' steps do: a replay answers
  * the stored answer and never refunds again; the same key for another step or reservation is IDEMPOTENCY_KEY_REUSED.
- * A completion's refund is sent after its transaction commits ({@link DepositRefunds}), so the answer tells whether it
+ * A completion's refund is sent after its transaction commits ({@link ReservationRefunds}), so the answer tells whether it
  * is still pending.
  */
 @Component
@@ -24,9 +25,9 @@ class TakingSteps {
 
     private final IdempotencyKeys keys;
     private final LifecycleSteps steps;
-    private final DepositRefunds refunds;
+    private final ReservationRefunds refunds;
 
-    TakingSteps(IdempotencyKeys keys, LifecycleSteps steps, DepositRefunds refunds) {
+    TakingSteps(IdempotencyKeys keys, LifecycleSteps steps, ReservationRefunds refunds) {
         this.keys = keys;
         this.steps = steps;
         this.refunds = refunds;

@@ -15,6 +15,8 @@ import static dev.stay.booking.dininglife.Steps.typename;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.stay.booking.dining.DiningProperties;
+import dev.stay.booking.dining.ReservationRefunds;
 import dev.stay.common.test.SubgraphTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -40,9 +42,9 @@ class CompletionIT {
     @Autowired WebGraphQlTester graphQl;
     @Autowired DSLContext db;
     @Autowired JsonMapper json;
-    @Autowired DepositRefunds refunds;
+    @Autowired ReservationRefunds refunds;
     @Autowired SeatedPartiesComplete job;
-    @Autowired LifecycleProperties settings;
+    @Autowired DiningProperties settings;
     @Autowired MeterRegistry meters;
     Steps steps;
     StubMapping failing;
