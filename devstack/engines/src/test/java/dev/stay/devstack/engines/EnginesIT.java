@@ -210,10 +210,11 @@ class EnginesIT {
         Map<String, String> booking = engines.environmentFor("booking");
         assertThat(booking).containsKeys("STAY_DB_URL", "STAY_DB_USER", "STAY_DB_PASSWORD", "STAY_KAFKA_BOOTSTRAP",
                 "STAY_REDIS_URL", "STAY_OPENSEARCH_URL", "STAY_PAYMENT_URL", "STAY_NOTIFY_URL", "STAY_ROUTER_SIGNING_SECRET");
-        // and the identity provider's, once a test of this JVM has started Keycloak (KeycloakIT)
+        // and the identity provider's, once a test of this JVM has started Keycloak (KeycloakIT), and the trace
+        // viewer's once one has started it
         assertThat(booking.keySet()).isSubsetOf("STAY_DB_URL", "STAY_DB_USER", "STAY_DB_PASSWORD", "STAY_KAFKA_BOOTSTRAP",
                 "STAY_REDIS_URL", "STAY_OPENSEARCH_URL", "STAY_PAYMENT_URL", "STAY_NOTIFY_URL", "STAY_ROUTER_SIGNING_SECRET",
-                "STAY_OIDC_ISSUER", "STAY_OIDC_JWKS_URL", "STAY_API_AUDIENCE");
+                "STAY_OIDC_ISSUER", "STAY_OIDC_JWKS_URL", "STAY_API_AUDIENCE", "STAY_TRACES_URL");
         assertThat(booking.get("STAY_ROUTER_SIGNING_SECRET")).hasSizeGreaterThanOrEqualTo(32)
                 .isEqualTo(engines.environmentFor("users").get("STAY_ROUTER_SIGNING_SECRET"));
         assertThat(booking.get("STAY_DB_URL")).startsWith("jdbc:postgresql://127.0.0.1:").endsWith("/booking");
