@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * "Apply this event once": every event is delivered at least once, sometimes twice (a relay that lost its commit, a
  * consumer that stopped before committing its offset), and a consumer must not apply the second copy. Recording the
- * event id in the same transaction as the change makes the two one: either both happen or neither.
+ * event id in the same transaction as the change makes the two one: either both happen or neither. The mark is the
+ * event id alone: in one database, one consumer of a topic marks its events; a second consumer of the same topic
+ * there must be idempotent by its own key instead (the catalog's {@code restaurantreview.ReviewableVisits}).
  */
 public class AppliedEvents {
 

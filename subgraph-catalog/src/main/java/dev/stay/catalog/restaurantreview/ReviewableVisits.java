@@ -3,7 +3,6 @@ package dev.stay.catalog.restaurantreview;
 import static dev.stay.catalog.db.Tables.RESTAURANT_REVIEW;
 import static dev.stay.catalog.db.Tables.RESTAURANT_VISIT;
 
-import dev.stay.common.events.AppliedEvents;
 import dev.stay.common.events.EventReader;
 import dev.stay.common.events.ReceivedEvent;
 import java.time.Instant;
@@ -19,8 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Learns from booking which restaurant visits may be reviewed, as {@code review.ReviewableStays} does for stays.
- * Each {@code reservation.completed} records its reservation, guest, restaurant and date once (by event id, and by
- * reservation id, so a replayed or re-sent event changes nothing). A {@code reservation.no-show} marks the visit for
+ * Each {@code reservation.completed} records its reservation, guest, restaurant and date once, by reservation id, so
+ * a replayed or re-sent event changes nothing. It does not mark the event in {@code applied_event}: that table is
+ * keyed by event id alone, and restaurant search's busy tables ({@code restaurantsearch.ReservationFeedListener})
+ * mark the same events of this topic in the same database, so whichever of the two came second would skip them. A {@code reservation.no-show} marks the visit for
  * good (a completion re-sent later does not undo it) and removes a review written meanwhile, which then leaves the
  * rating. Every other fact of the topic is ignored. What cannot be read is dead-lettered to
  * {@code booking.reservation.DLT} by the handler every subgraph shares.
@@ -35,13 +36,11 @@ class ReviewableVisits {
     private static final Logger log = LoggerFactory.getLogger(ReviewableVisits.class);
 
     private final EventReader events;
-    private final AppliedEvents applied;
     private final DSLContext db;
     private final RestaurantRatings ratings;
 
-    ReviewableVisits(EventReader events, AppliedEvents applied, DSLContext db, RestaurantRatings ratings) {
+    ReviewableVisits(EventReader events, DSLContext db, RestaurantRatings ratings) {
         this.events = events;
-        this.applied = applied;
         this.db = db;
         this.ratings = ratings;
     }
@@ -54,9 +53,6 @@ class ReviewableVisits {
             return;
         }
         VisitEnded visit = events.data(event, VisitEnded.class);
-        if (!applied.firstTime(event)) {
-            return;
-        }
         OffsetDateTime at = (visit.occurredAt() != null ? visit.occurredAt()
                 : event.occurredAt() != null ? event.occurredAt() : Instant.now()).atOffset(ZoneOffset.UTC);
         var row = db.insertInto(RESTAURANT_VISIT)

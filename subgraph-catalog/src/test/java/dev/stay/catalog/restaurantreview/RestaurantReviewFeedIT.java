@@ -57,7 +57,10 @@ class RestaurantReviewFeedIT {
         visits.publish("{\"poison\":true}", "not json at all", withoutGuest);
         UUID behind = visits.completed(guest, LocalDate.now().minusDays(1));
 
-        assertThat(DEAD_LETTERS.withKey(visits.restaurant())).extracting(DeadLetters.Letter::value)
+        // restaurant search's busy tables read the topic too and dead-letter what they cannot read: ours only
+        assertThat(DEAD_LETTERS.withKey(visits.restaurant()))
+                .filteredOn(letter -> letter.headers().contains("catalog.restaurant-reviews"))
+                .extracting(DeadLetters.Letter::value)
                 .containsExactly("{\"poison\":true}", "not json at all", withoutGuest);
         assertThat(db.fetchExists(RESTAURANT_VISIT, RESTAURANT_VISIT.RESERVATION_ID.eq(noGuest))).isFalse();
         SignedIn.as(guest, "guest");
