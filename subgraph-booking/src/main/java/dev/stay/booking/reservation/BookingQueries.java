@@ -55,10 +55,17 @@ class BookingQueries {
         return idList.stream().map(id -> Ids.tryParse(id).map(User::new).orElse(null)).toList();
     }
 
-    /** Also on a booking's guest ({@code booking { guest { bookings } }}), which is a {@link Booking.Ref}. */
+    /**
+     * Also on a booking's guest ({@code booking { guest { bookings } }}), which is a {@link Booking.Ref}, and on a
+     * table reservation's.
+     */
     @SchemaMapping(typeName = "User")
     BookingPage bookings(Object user, @Argument Integer first, @Argument String after) {
-        UUID userId = user instanceof User u ? u.id() : ((Booking.Ref) user).id();
+        UUID userId = switch (user) {
+            case User u -> u.id();
+            case dev.stay.booking.dining.TableReservation.Guest g -> g.id();
+            default -> ((Booking.Ref) user).id();
+        };
         Viewer viewer = Viewer.current().orElseThrow(() -> Forbidden.signInFirst("a user's bookings"));
         if (!viewer.mayActFor(userId)) {
             throw Forbidden.notYours("these bookings");

@@ -1,0 +1,52 @@
+package dev.stay.booking.dining;
+
+import dev.stay.common.graphql.Ids;
+import dev.stay.common.security.Viewer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.graphql.data.federation.EntityMapping;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Restaurants and their reservations as entities, and {@code reservation(id)}. */
+@Controller
+class ReservationController {
+
+    private final Reservations reservations;
+
+    ReservationController(Reservations reservations) {
+        this.reservations = reservations;
+    }
+
+    /** Any well-formed id is a restaurant here: one that booking does not know simply has no availability. */
+    @EntityMapping
+    List<Restaurant> restaurant(@Argument List<String> idList) {
+        return idList.stream().map(id -> Ids.tryParse(id).map(Restaurant::new).orElse(null)).toList();
+    }
+
+    /** Someone else's reservation, or anyone's without a token, is not refused but absent: its id tells nothing. */
+    @QueryMapping
+    TableReservation reservation(@Argument String id) {
+        Optional<Viewer> viewer = Viewer.current();
+        return viewer.flatMap(v -> Ids.tryParse(id).flatMap(reservations::find).filter(r -> r.visibleTo(v)))
+                .orElse(null);
+    }
+
+    /** The same rule through the router, a whole batch in one statement: what the viewer may not see is null. */
+    @EntityMapping
+    List<TableReservation> tableReservation(@Argument List<String> idList) {
+        Optional<Viewer> viewer = Viewer.current();
+        if (viewer.isEmpty()) {
+            return idList.stream().map(id -> (TableReservation) null).toList();
+        }
+        Map<UUID, TableReservation> found = reservations.findAll(Ids.parseValid(idList)).stream()
+                .filter(r -> r.visibleTo(viewer.get()))
+                .collect(Collectors.toMap(TableReservation::id, Function.identity()));
+        return Ids.inRequestOrder(idList, found);
+    }
+}
