@@ -31,6 +31,7 @@ import org.jooq.Table;
  * The catalog's part: published hotels with their photos, room types and room type photos, and search's projection of
  * what booking sells of them (availability/): each room type's sale defaults as {@link BookingTarget} writes them, at
  * booking's first sale version, so the projection equals booking's inventory from the start; nights stay sparse.
+ * The batch's restaurants go in the same transaction ({@link CatalogRestaurantRows}).
  */
 final class CatalogTarget implements Target {
 
@@ -58,7 +59,9 @@ final class CatalogTarget implements Target {
         List<UnitTypePhotoRecord> unitTypePhotos = new ArrayList<>();
         List<AvailabilityRoomTypeRecord> onSale = new ArrayList<>();
         List<PropertyRatingRecord> ratings = new ArrayList<>();
+        CatalogRestaurantRows restaurants = new CatalogRestaurantRows();
         for (DemoWorld.Block block : blocks) {
+            block.restaurants().forEach(restaurants::add);
             for (Hotel hotel : block.hotels()) {
                 properties.add(property(hotel));
                 PropertyRatingRecord rating = rating(hotel);
@@ -78,21 +81,25 @@ final class CatalogTarget implements Target {
                 }
             }
         }
-        db.transaction(tx -> {
+        long restaurantRows = db.transactionResult(tx -> {
             Inserts.insert(tx.dsl(), properties);
             Inserts.insert(tx.dsl(), photos);
             Inserts.insert(tx.dsl(), unitTypes);
             Inserts.insert(tx.dsl(), unitTypePhotos);
             Inserts.insert(tx.dsl(), onSale);
             Inserts.insert(tx.dsl(), ratings);
+            return restaurants.insert(tx.dsl());
         });
-        return properties.size() + photos.size() + unitTypes.size() + unitTypePhotos.size() + onSale.size()
+        return restaurantRows + properties.size() + photos.size() + unitTypes.size() + unitTypePhotos.size() + onSale.size()
                 + ratings.size();
     }
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(PROPERTY, PROPERTY_PHOTO, UNIT_TYPE, UNIT_TYPE_PHOTO, AVAILABILITY_ROOM_TYPE, PROPERTY_RATING);
+        List<Table<?>> tables = new ArrayList<>(List.of(PROPERTY, PROPERTY_PHOTO, UNIT_TYPE, UNIT_TYPE_PHOTO,
+                AVAILABILITY_ROOM_TYPE, PROPERTY_RATING));
+        tables.addAll(CatalogRestaurantRows.TABLES);
+        return tables;
     }
 
     private static PropertyRecord property(Hotel hotel) {

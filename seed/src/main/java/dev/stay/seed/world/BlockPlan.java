@@ -39,11 +39,15 @@ final class BlockPlan {
     private static final List<String> BRANDS = List.of("Meridia", "Northwind", "Solace", "Azura", "Cobalt",
             "Larkspur", "Halcyon", "Lumen", "Orchard", "Stonegate", "Bluebell", "Aurelia", "Vireo", "Tidewater");
 
+    private final int block;
     private final List<Owner> owners;
+    private final List<Cities.Entry> homes;
     private final List<Slot> slots;
 
-    private BlockPlan(List<Owner> owners, List<Slot> slots) {
+    private BlockPlan(int block, List<Owner> owners, List<Cities.Entry> homes, List<Slot> slots) {
+        this.block = block;
         this.owners = owners;
+        this.homes = homes;
         this.slots = slots;
     }
 
@@ -93,7 +97,7 @@ final class BlockPlan {
             slots.add(new Slot(block * HOTELS_PER_BLOCK + i, owners.get(owner.get(i)), places.get(i), stars.get(i),
                     rooms[i], brands.get(i)));
         }
-        return new BlockPlan(List.copyOf(owners), List.copyOf(slots));
+        return new BlockPlan(block, List.copyOf(owners), List.copyOf(homes), List.copyOf(slots));
     }
 
     List<Owner> owners() {
@@ -103,6 +107,11 @@ final class BlockPlan {
     /** Hotel {@code i} of the block, with all its details. */
     Hotel hotel(long seed, int i) {
         return HotelFactory.hotel(seed, slots.get(i));
+    }
+
+    /** Restaurant {@code i} of the block: its owner one of the block's, drawn with the restaurant's own generator. */
+    DemoWorld.Restaurant restaurant(long seed, int i) {
+        return RestaurantFactory.restaurant(seed, block * DemoWorld.RESTAURANTS_PER_BLOCK + i, owners, homes);
     }
 
     private static Owner owner(int number, Cities.Entry home, Random random) {

@@ -2,6 +2,7 @@ package dev.stay.seed.world;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.function.IntFunction;
  * that every run and every machine derives the same one. The seed loader ({@code seed/}) writes it into the catalog,
  * booking and users databases; tests read the hotels they expect from it.
  *
+ * <p>Restaurants come {@value #RESTAURANTS_PER_BLOCK} a block, each from a generator of its own too.
+ *
  * <p>It never holds the world in memory: hotels are generated on demand, a {@link Block} of
  * {@value #HOTELS_PER_BLOCK} at a time, each from a random generator of its own. So hotel {@code n} is the same in
  * every world size, and the {@linkplain #small() small set} is the first 2,000 hotels of the
@@ -23,8 +26,10 @@ import java.util.function.IntFunction;
  * {@value #ROOMS_PER_BLOCK} rooms, which makes the seed scale exactly 500,000 hotels with 10,000,000 rooms.
  *
  * <p>Ids are name-based UUIDs ({@code stay-demo:hotel:<n>}, {@code stay-demo:room-type:<n * 10 + position>},
+ * {@code stay-demo:restaurant:<n>}, {@code stay-demo:restaurant-table:<n * 100 + position>},
  * {@code stay-demo:owner:<n>}), the same in every database. Owner 0 is the demo owner account of the identity
- * provider, Ana Sousa ({@code owner@stay.example}), who owns hotel 0 and five more, mostly in Lisbon.
+ * provider, Ana Sousa ({@code owner@stay.example}), who owns hotel 0 and five more, mostly in Lisbon, and
+ * restaurants 0 to 2 in Lisbon.
  */
 public final class DemoWorld {
 
@@ -35,9 +40,14 @@ public final class DemoWorld {
     public static final int HOTELS_PER_BLOCK = 100;
     public static final int OWNERS_PER_BLOCK = 25;
     public static final int ROOMS_PER_BLOCK = 2_000;
+    /** One restaurant for every five hotels: 400 in the small set, 100,000 at the seed scale. */
+    public static final int RESTAURANTS_PER_BLOCK = 20;
 
     /** The controlled vocabulary of amenities: schema/catalog's {@code Amenity} enum and the catalog's {@code amenity} type. */
     public static final List<String> AMENITIES = Amenities.VOCABULARY;
+
+    /** The controlled vocabulary of cuisines: schema/catalog's {@code Cuisine} enum and the catalog's {@code cuisine} type. */
+    public static final List<String> CUISINES = RestaurantFactory.CUISINES;
 
     /** @param priceLevel what a three-star double room costs for a night there, in {@code currency} */
     public record City(String name, String region, String country, double lat, double lon, String timeZone,
@@ -69,8 +79,41 @@ public final class DemoWorld {
         }
     }
 
-    /** Hotels {@code index * 100} to {@code index * 100 + 99} and the 25 owners who own them (and nothing else). */
-    public record Block(int index, List<Owner> owners, List<Hotel> hotels) {}
+    /**
+     * A restaurant, published, owned by an owner of its block and mostly in their home city.
+     *
+     * @param cuisines names from the catalog's {@code cuisine} type, the main one first
+     * @param priceRange 1 (cheap) to 4 (fine dining)
+     * @param depositPerGuest in the city's currency with its decimals; zero for none
+     * @param openingHours by weekday, then opening time; none overlaps another, a period crossing midnight included
+     * @param seatingDurations ascending up-to sizes, the last one seating its largest table
+     * @param tables labels unique within the restaurant
+     */
+    public record Restaurant(UUID id, UUID ownerId, String name, String description, List<String> cuisines,
+                             int priceRange, City city, String street, String postalCode, double lat, double lon,
+                             int slotMinutes, BigDecimal depositPerGuest, int depositRefundableHours,
+                             List<ServicePeriod> openingHours, List<LocalDate> closedDates,
+                             List<SeatingDuration> seatingDurations, List<Table> tables, List<Photo> photos) {}
+
+    /** Open on {@code weekday} (ISO, 1 Monday to 7 Sunday) from {@code opens}; a {@code closes} not after it is the next day. */
+    public record ServicePeriod(int weekday, LocalTime opens, LocalTime closes) {
+
+        public boolean crossesMidnight() {
+            return !closes.isAfter(opens);
+        }
+    }
+
+    /** Parties up to this size keep their table this many minutes. */
+    public record SeatingDuration(int upToPartySize, int minutes) {}
+
+    /** @param area INSIDE, TERRACE or BAR: the catalog's {@code table_area} */
+    public record Table(UUID id, String label, int minParty, int maxParty, String area) {}
+
+    /**
+     * Hotels {@code index * 100} to {@code index * 100 + 99}, restaurants {@code index * 20} to {@code index * 20 + 19},
+     * and the 25 owners who own them (and nothing else).
+     */
+    public record Block(int index, List<Owner> owners, List<Hotel> hotels, List<Restaurant> restaurants) {}
 
     private final int hotelCount;
     private final long seed;
@@ -127,12 +170,26 @@ public final class DemoWorld {
         for (int i = 0; i < HOTELS_PER_BLOCK; i++) {
             hotels.add(plan.hotel(seed, i));
         }
-        return new Block(index, plan.owners(), List.copyOf(hotels));
+        List<Restaurant> restaurants = new ArrayList<>(RESTAURANTS_PER_BLOCK);
+        for (int i = 0; i < RESTAURANTS_PER_BLOCK; i++) {
+            restaurants.add(plan.restaurant(seed, i));
+        }
+        return new Block(index, plan.owners(), List.copyOf(hotels), List.copyOf(restaurants));
     }
 
     /** All hotels, in order. A view: each hotel is generated when it is read, so keep what you read more than once. */
     public List<Hotel> hotels() {
         return new View<>(hotelCount, n -> BlockPlan.of(seed, n / HOTELS_PER_BLOCK).hotel(seed, n % HOTELS_PER_BLOCK));
+    }
+
+    public int restaurantCount() {
+        return blockCount() * RESTAURANTS_PER_BLOCK;
+    }
+
+    /** All restaurants, in order; a view like {@link #hotels()}. */
+    public List<Restaurant> restaurants() {
+        return new View<>(restaurantCount(), n -> BlockPlan.of(seed, n / RESTAURANTS_PER_BLOCK)
+                .restaurant(seed, n % RESTAURANTS_PER_BLOCK));
     }
 
     /** All owners, in order; a view like {@link #hotels()}. */
@@ -150,6 +207,14 @@ public final class DemoWorld {
 
     public static UUID roomTypeId(int hotel, int position) {
         return id("room-type", hotel * 10L + position);
+    }
+
+    public static UUID restaurantId(int n) {
+        return id("restaurant", n);
+    }
+
+    public static UUID restaurantTableId(int restaurant, int position) {
+        return id("restaurant-table", restaurant * 100L + position);
     }
 
     public static UUID ownerId(int n) {

@@ -47,15 +47,10 @@ final class HotelFactory {
         Cities.Entry place = slot.place();
         City city = place.city();
 
-        // denser in the middle: the distance from the centre of a two-dimensional normal spread
-        double distanceKm;
-        do {
-            distanceKm = place.spreadKm() * StrictMath.sqrt(-2 * StrictMath.log(1 - random.nextDouble()));
-        } while (distanceKm > MAX_DISTANCE_KM);
-        double bearing = 2 * Math.PI * random.nextDouble();
-        double lat = round6(city.lat() + distanceKm * StrictMath.cos(bearing) / KM_PER_DEGREE_LATITUDE);
-        double lon = round6(city.lon() + distanceKm * StrictMath.sin(bearing)
-                / (KM_PER_DEGREE_LONGITUDE_AT_EQUATOR * StrictMath.cos(StrictMath.toRadians(city.lat()))));
+        Spot spot = spot(random, place);
+        double distanceKm = spot.distanceKm();
+        double lat = spot.lat();
+        double lon = spot.lon();
 
         int stars = slot.stars();
         List<String> amenities = Amenities.forHotel(random, stars, place, distanceKm);
@@ -71,6 +66,23 @@ final class HotelFactory {
         return new Hotel(DemoWorld.hotelId(n), slot.owner().id(), named.name(), description, stars, city,
                 place.culture().street(random), postalCode(random, city.country()), lat, lon, checkIn, checkOut,
                 amenities, photos(random, n, named.name(), stars, city.name(), amenities), roomTypes);
+    }
+
+    /** Where a hotel or a restaurant stands, and how far that is from its city's centre. */
+    record Spot(double lat, double lon, double distanceKm) {}
+
+    /** Around the city centre, denser in the middle: the distance from the centre of a two-dimensional normal spread. */
+    static Spot spot(Random random, Cities.Entry place) {
+        City city = place.city();
+        double distanceKm;
+        do {
+            distanceKm = place.spreadKm() * StrictMath.sqrt(-2 * StrictMath.log(1 - random.nextDouble()));
+        } while (distanceKm > MAX_DISTANCE_KM);
+        double bearing = 2 * Math.PI * random.nextDouble();
+        return new Spot(round6(city.lat() + distanceKm * StrictMath.cos(bearing) / KM_PER_DEGREE_LATITUDE),
+                round6(city.lon() + distanceKm * StrictMath.sin(bearing)
+                        / (KM_PER_DEGREE_LONGITUDE_AT_EQUATOR * StrictMath.cos(StrictMath.toRadians(city.lat())))),
+                distanceKm);
     }
 
     /** Three to eight: the front first, then the lobby, a room, and what the hotel has to show. */
@@ -89,7 +101,7 @@ final class HotelFactory {
         return List.copyOf(photos);
     }
 
-    private static String postalCode(Random random, String country) {
+    static String postalCode(Random random, String country) {
         String format = POSTAL_CODES.getOrDefault(country, "99999");
         if (format.isEmpty()) {
             return null;

@@ -8,7 +8,7 @@ record GuestContact(UUID userId, String email, String phone, String locale, bool
 
     /** The address of a channel, when the guest wants it and has one; else null. */
     String addressFor(Channel channel, Kind kind) {
-        if (kind == Kind.REMINDER && !notifyReminders) {
+        if (kind.reminder() && !notifyReminders) {
             return null;
         }
         return switch (channel) {

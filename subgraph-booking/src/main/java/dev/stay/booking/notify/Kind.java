@@ -9,7 +9,13 @@ enum Kind {
     DATES_CHANGED("booking.changed"),
     PAYMENT_FAILED("booking.payment-failed"),
     /** Not an event: the reminder job's, the day before arrival. */
-    REMINDER(null);
+    REMINDER(null),
+    RESERVATION_CONFIRMED("reservation.confirmed"),
+    RESERVATION_CANCELLED("reservation.cancelled"),
+    RESERVATION_CHANGED("reservation.changed"),
+    RESERVATION_PAYMENT_FAILED("reservation.payment-failed"),
+    /** Not an event: the reservation reminder job's, the morning of the reservation's day. */
+    RESERVATION_REMINDER(null);
 
     private final String eventType;
 
@@ -25,6 +31,16 @@ enum Kind {
             }
         }
         return Optional.empty();
+    }
+
+    /** A table reservation's, told from {@code booking.reservation} events ({@link ReservationNotices}). */
+    boolean aboutReservation() {
+        return name().startsWith("RESERVATION_");
+    }
+
+    /** Sent only to guests who want reminders. */
+    boolean reminder() {
+        return this == REMINDER || this == RESERVATION_REMINDER;
     }
 
     /** The key prefix in the templates: {@code dates-changed.subject}. */

@@ -37,9 +37,12 @@ class NotificationListener {
     private final Undeliverable undeliverable;
     private final AwaitingContact awaiting;
     private final NotifyProperties settings;
+    private final ReservationNotices reservationNotices;
 
     NotificationListener(EventReader events, GuestContacts contacts, Reminders reminders, Notifying notifying,
-            Undeliverable undeliverable, AwaitingContact awaiting, NotifyProperties settings) {
+            Undeliverable undeliverable, AwaitingContact awaiting, NotifyProperties settings,
+            ReservationNotices reservationNotices) {
+        this.reservationNotices = reservationNotices;
         this.events = events;
         this.contacts = contacts;
         this.reminders = reminders;
@@ -83,6 +86,10 @@ class NotificationListener {
         Kind kind = Kind.of(event.type()).orElse(null);
         if (kind == null) {
             log.debug("ignored {} {}: nothing to tell the guest", event.type(), event.eventId());
+            return;
+        }
+        if (kind.aboutReservation()) { // a table reservation's event that waited for its guest's contact
+            reservationNotices.deliver(event, key, value, waited);
             return;
         }
         BookedStay stay = events.data(event, BookedStay.class);

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderAttempts how many times a reminder is tried before it is dead-lettered
  * @param awaitingInterval how often events of guests whose contact had not arrived yet are looked at again
  * @param awaitingMax how long such an event waits for the guest's contact before it is dead-lettered
+ * @param reservationReminderAt the local time, in the restaurant's time zone, of the reservation's own day when its
+ *     reminder goes out (the morning of the day)
  */
 @ConfigurationProperties("stay.notify")
 public record NotifyProperties(
@@ -32,4 +34,5 @@ public record NotifyProperties(
         @DefaultValue("2m") Duration reminderLease,
         @DefaultValue("5") int reminderAttempts,
         @DefaultValue("PT5S") Duration awaitingInterval,
-        @DefaultValue("P2D") Duration awaitingMax) {}
+        @DefaultValue("P2D") Duration awaitingMax,
+        @DefaultValue("09:00") LocalTime reservationReminderAt) {}

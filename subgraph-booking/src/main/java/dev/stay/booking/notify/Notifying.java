@@ -1,5 +1,7 @@
 package dev.stay.booking.notify;
 
+import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,20 +34,30 @@ class Notifying {
      * @throws MessagingProvider.NotSent when a channel could not be sent: try the whole event again later
      */
     void notify(String eventId, Kind kind, BookedStay stay, GuestContact guest) {
+        notify(eventId, kind, stay.bookingId(), stay.reference(), guest,
+                channel -> templates.render(kind, channel, guest.locale(), stay));
+    }
+
+    /**
+     * The same for anything a guest is told about: a booking's or a table reservation's ({@code about}, its id, which
+     * the log keeps), with its own rendering.
+     */
+    void notify(String eventId, Kind kind, UUID about, String reference, GuestContact guest,
+                Function<Channel, Message> render) {
         for (Channel channel : Channel.values()) {
             String to = guest.addressFor(channel, kind);
             if (to == null) {
                 continue;
             }
-            if (!notifications.claim(eventId, channel, kind, stay.bookingId())) {
-                log.debug("{} {} of booking {} already sent by {}", kind, eventId, stay.bookingId(), channel);
+            if (!notifications.claim(eventId, channel, kind, about)) {
+                log.debug("{} {} of {} already sent by {}", kind, eventId, about, channel);
                 continue;
             }
-            Message message = templates.render(kind, channel, guest.locale(), stay);
+            Message message = render.apply(channel);
             String id = provider.send(NotificationLog.idempotencyKey(eventId, channel), channel, to, message,
-                    stay.reference());
+                    reference);
             notifications.sent(eventId, channel, id);
-            log.info("{} of booking {} sent by {} ({})", kind, stay.bookingId(), channel, id);
+            log.info("{} of {} sent by {} ({})", kind, about, channel, id);
         }
     }
 }

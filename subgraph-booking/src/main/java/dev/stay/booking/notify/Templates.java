@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * decimals), then passed in as text. A locale Stay has no templates for gets English, never the server's locale.
  *
  * <p>Arguments: {0} reference, {1} check-in, {2} check-out, {3} total, {4} refund, {5} previous check-in,
- * {6} previous check-out, {7} rooms.
+ * {6} previous check-out, {7} rooms. A table reservation's ({@code reservation-*} keys): {0} reference, {1} day,
+ * {2} time (HH:MM, the restaurant's), {3} party size, {4} deposit.
  */
 @Component
 class Templates {
@@ -42,6 +43,20 @@ class Templates {
                 money(stay.total(), stay.currency(), locale), money(stay.refund(), stay.currency(), locale),
                 day(stay.previousCheckIn(), locale), day(stay.previousCheckOut(), locale),
                 stay.rooms() == null ? 1 : stay.rooms()};
+        String prefix = kind.templateKey() + ".";
+        String body = format(bundle.getString(prefix + channel.name().toLowerCase()), locale, args);
+        String subject = channel == Channel.EMAIL ? format(bundle.getString(prefix + "subject"), locale, args) : null;
+        return new Message(subject, body);
+    }
+
+    /** A table reservation's message. */
+    Message render(Kind kind, Channel channel, String localeTag, ReservedTable table) {
+        Locale locale = localeOf(localeTag);
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.of(locale.getLanguage()), NO_FALLBACK);
+        Object[] args = {table.reference(), day(table.date(), locale),
+                String.format("%02d:%02d", table.time().getHour(), table.time().getMinute()),
+                table.partySize() == null ? 1 : table.partySize(),
+                table.deposit() == null ? "" : money(new BigDecimal(table.deposit()), table.currency(), locale)};
         String prefix = kind.templateKey() + ".";
         String body = format(bundle.getString(prefix + channel.name().toLowerCase()), locale, args);
         String subject = channel == Channel.EMAIL ? format(bundle.getString(prefix + "subject"), locale, args) : null;

@@ -28,8 +28,13 @@ class Undeliverable {
     }
 
     void deadLetter(String key, String value, String reason) {
-        log.error("notification dead-lettered to {} (key {}): {}", TOPIC, key, reason);
-        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
+        deadLetter(TOPIC, key, value, reason);
+    }
+
+    /** To another topic's dead letters ({@code booking.reservation.DLT} for table reservations). */
+    void deadLetter(String topic, String key, String value, String reason) {
+        log.error("notification dead-lettered to {} (key {}): {}", topic, key, reason);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("kafka_dlt-exception-message", reason.getBytes(StandardCharsets.UTF_8));
         record.headers().add("kafka_dlt-original-consumer-group", NotificationListener.ID.getBytes(StandardCharsets.UTF_8));
         kafka.send(record).join();

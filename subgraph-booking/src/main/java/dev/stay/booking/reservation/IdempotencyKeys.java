@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and so owns it: a concurrent duplicate finds the row and waits for the answer instead of doing the work again.
  */
 @Component
-class IdempotencyKeys {
+public class IdempotencyKeys {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
 
@@ -83,7 +83,7 @@ class IdempotencyKeys {
 
     /** Notes the booking the key's request made, in the transaction that makes it. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void booked(UUID caller, String key, UUID bookingId) {
+    public void booked(UUID caller, String key, UUID bookingId) {
         db.update(IDEMPOTENCY_KEY).set(IDEMPOTENCY_KEY.BOOKING_ID, bookingId)
                 .where(IDEMPOTENCY_KEY.CALLER_ID.eq(caller)).and(IDEMPOTENCY_KEY.KEY.eq(key))
                 .execute();
@@ -104,9 +104,10 @@ class IdempotencyKeys {
      * {@code stay.booking.idempotency-wait}, then answers {@code inUse} with the booking the first request made so
      * far, if any); another request with the key answers
      * {@code reused}. The work notes its booking with {@link #booked} in its transaction, so that a failure after it
-     * changed something keeps the key.
+     * changed something keeps the key. Table reservations' lifecycle steps use it too: their "booking" is then the
+     * reservation's id.
      */
-    <T> T once(UUID caller, String key, String requestHash, Class<T> answerType, Supplier<T> work,
+    public <T> T once(UUID caller, String key, String requestHash, Class<T> answerType, Supplier<T> work,
                Function<T, UUID> bookingOf, Supplier<T> reused, Function<UUID, T> inUse) {
         Instant giveUp = Instant.now().plus(settings.idempotencyWait());
         while (true) {

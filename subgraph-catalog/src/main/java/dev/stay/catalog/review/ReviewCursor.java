@@ -11,9 +11,9 @@ import java.util.UUID;
 /**
  * Where a page of reviews ends: the last review's sort key (overall rating, time, id) and the sort it was read in.
  * Opaque to clients (base64url of {@code r1:<sort>:<overall>:<createdAt>:<id>}); one given out under another sort,
- * or not by this API, is refused.
+ * or not by this API, is refused. Public for the pages of restaurant reviews, always newest first ({@link #newest}).
  */
-record ReviewCursor(ReviewSort sort, int overall, OffsetDateTime createdAt, UUID id) {
+public record ReviewCursor(ReviewSort sort, int overall, OffsetDateTime createdAt, UUID id) {
 
     static final int MAX_FIRST = 50;
     private static final String PREFIX = "r1:";
@@ -22,13 +22,18 @@ record ReviewCursor(ReviewSort sort, int overall, OffsetDateTime createdAt, UUID
         return new ReviewCursor(sort, review.overall(), review.createdAt(), review.id());
     }
 
-    String encode() {
+    /** Where a page read newest first ends: its last review's time and id. */
+    public static ReviewCursor newest(OffsetDateTime createdAt, UUID id) {
+        return new ReviewCursor(ReviewSort.NEWEST, 0, createdAt, id);
+    }
+
+    public String encode() {
         String text = PREFIX + sort.name() + ":" + overall + ":" + createdAt + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cursor {@code after} names, read under {@code sort}; null for the first page. */
-    static ReviewCursor decode(String after, ReviewSort sort) {
+    public static ReviewCursor decode(String after, ReviewSort sort) {
         if (after == null) {
             return null;
         }
@@ -49,7 +54,8 @@ record ReviewCursor(ReviewSort sort, int overall, OffsetDateTime createdAt, UUID
         throw new BadUserInput("after", "INVALID_CURSOR", "after is not a cursor this API gave out for this sort");
     }
 
-    static int first(Integer first) {
+    /** {@code first} checked: 1 to {@value #MAX_FIRST}, else BAD_USER_INPUT with reason OUT_OF_RANGE. */
+    public static int first(Integer first) {
         if (first == null || first < 1 || first > MAX_FIRST) {
             throw new BadUserInput("first", "OUT_OF_RANGE", "first must be from 1 to " + MAX_FIRST);
         }

@@ -20,16 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code submitReview}: the guest of a completed stay (recorded by {@link ReviewableStays}) reviews it once, within
- * {@value #REVIEW_DAYS} days of check-out. Someone else's booking, a no-show, a stay not ended and an unknown id all
+ * {@value ReviewRules#REVIEW_DAYS} days of check-out. Someone else's booking, a no-show, a stay not ended and an unknown id all
  * answer the same {@code NOT_REVIEWABLE}, so nobody learns of others' bookings. Text is stored as written (stripped):
  * markup is text, escaped by whoever renders it.
  */
 @Component
 class SubmittingReview {
-
-    static final int REVIEW_DAYS = 60;
-    static final int TITLE_MAX = 120;
-    static final int TEXT_MAX = 5000;
 
     private final DSLContext db;
     private final Ratings ratings;
@@ -46,15 +42,12 @@ class SubmittingReview {
             return ReviewOutcome.refused(null, CatalogErrorCode.UNAUTHENTICATED, "sign in to review your stay");
         }
         Validation<CatalogErrorCode> rules = new Validation<>();
-        rating(rules, "overall", input.getOverall());
-        rating(rules, "cleanliness", input.getCleanliness());
-        rating(rules, "location", input.getLocation());
-        rating(rules, "service", input.getService());
-        rating(rules, "value", input.getValue());
-        rules.text("title", input.getTitle(), true, TITLE_MAX, CatalogErrorCode.REQUIRED, CatalogErrorCode.TOO_LONG,
-                CatalogErrorCode.INVALID_CHARACTERS);
-        rules.text("text", input.getText(), true, TEXT_MAX, CatalogErrorCode.REQUIRED, CatalogErrorCode.TOO_LONG,
-                CatalogErrorCode.INVALID_CHARACTERS);
+        ReviewRules.rating(rules, "overall", input.getOverall());
+        ReviewRules.rating(rules, "cleanliness", input.getCleanliness());
+        ReviewRules.rating(rules, "location", input.getLocation());
+        ReviewRules.rating(rules, "service", input.getService());
+        ReviewRules.rating(rules, "value", input.getValue());
+        ReviewRules.titleAndText(rules, input.getTitle(), input.getText());
         if (!rules.ok()) {
             return ReviewOutcome.refused(rules.errors());
         }
@@ -65,9 +58,9 @@ class SubmittingReview {
             return ReviewOutcome.refused("bookingId", CatalogErrorCode.NOT_REVIEWABLE,
                     "no completed stay of yours has this booking id");
         }
-        if (LocalDate.now(clock).isAfter(stay.get().getCheckOut().plusDays(REVIEW_DAYS))) {
+        if (ReviewRules.periodOver(LocalDate.now(clock), stay.get().getCheckOut())) {
             return ReviewOutcome.refused("bookingId", CatalogErrorCode.REVIEW_PERIOD_OVER,
-                    "a stay is reviewed within " + REVIEW_DAYS + " days of check-out");
+                    "a stay is reviewed within " + ReviewRules.REVIEW_DAYS + " days of check-out");
         }
         UUID id = UUID.randomUUID();
         int added = db.insertInto(REVIEW)
@@ -90,10 +83,5 @@ class SubmittingReview {
         }
         ratings.recompute(stay.get().getPropertyId());
         return ReviewOutcome.done(id);
-    }
-
-    private static void rating(Validation<CatalogErrorCode> rules, String field, Integer value) {
-        rules.check(value == null || value < 1 || value > 10, field, CatalogErrorCode.OUT_OF_RANGE,
-                field + " is rated from 1 to 10");
     }
 }
