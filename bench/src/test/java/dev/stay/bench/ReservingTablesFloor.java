@@ -1,8 +1,12 @@
 package dev.stay.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stay.common.dining.DiningRules;
+import dev.stay.common.dining.SeatingSlots;
+import dev.stay.common.dining.Slot;
+import dev.stay.common.dining.Start;
+import dev.stay.common.dining.TableTimes;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Date;
@@ -14,52 +18,47 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The floor PostgreSQL sets for a table reservation: the statements of booking's hold transaction for
- * {@code reserveTable}, written out in plain JDBC and sent in a loop by as many threads as the router phase has
- * clients, with nothing else around them (no router, no token check, no idempotency key, no deposit charged, no
- * confirmation, no answer read back).
+ * The floor PostgreSQL sets for a table reservation: the statements of booking's {@code HoldingTable.hold}, the
+ * transaction of {@code reserveTable}, written out in plain JDBC and sent in a loop by as many threads as the router
+ * phase has clients, with nothing else around them (no router, no token check, no idempotency key, no deposit
+ * charged, no confirmation, no answer read back).
  *
- * <p>One transaction a reservation: the restaurant's terms, its row locked so that its reservations are decided
- * one at a time; the seating duration for the party; the smallest active table that seats the party with no
- * reservation holding it over the party's time; a unique reference; the reservation (HELD) and its
- * {@code reservation.held} outbox row inserted. The outbox row is written as already published, so that the relay
- * does not send it to Kafka.
+ * <p>One transaction a reservation, as {@code HoldingTable} runs it: the restaurant's row locked {@code FOR UPDATE}
+ * (its reservations line up there) with its terms and rules; the day and the start judged (common's
+ * {@code DiningRules}); the reservations holding its tables from the day before to the day after, and its active
+ * tables ({@code DiningRoom.tables}); the slot for the party ({@code SeatingSlots.at}, the smallest free table); the
+ * deposit against the quote; a unique reference; the reservation (HELD, with its expiry) and its
+ * {@code reservation.held} outbox row inserted. The same pure computation of slots runs here as in booking, from
+ * {@code common}. The outbox row is written as already published, so that the relay does not send it to Kafka.
  */
 final class ReservingTablesFloor {
 
-    private static final String TERMS = """
-            SELECT status, time_zone, currency, deposit_per_guest, seating_durations, catalog_version
-              FROM restaurant WHERE id = ? FOR UPDATE""";
-    private static final String FREE_TABLE = """
-            SELECT t.id FROM restaurant_table t
-             WHERE t.restaurant_id = ? AND t.active AND t.min_party <= ? AND t.max_party >= ?
-               AND NOT EXISTS (SELECT 1 FROM table_reservation r
-                                WHERE r.table_id = t.id AND r.status IN ('HELD', 'CONFIRMED', 'SEATED')
-                                  AND tstzrange(r.starts_at, r.ends_at, '[)') && tstzrange(?, ?, '[)'))
-             ORDER BY t.max_party, t.id LIMIT 1""";
     private static final String REFERENCE_TAKEN = "SELECT EXISTS (SELECT 1 FROM table_reservation WHERE reference = ?)";
     private static final String INSERT_RESERVATION = """
             INSERT INTO table_reservation (id, reference, guest_id, restaurant_id, table_id, day, local_time, starts_at,
                                            ends_at, party_size, deposit, currency, status, payment_status,
-                                           hold_expires_at, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'HELD', 'PENDING', ?, ?, ?)""";
+                                           hold_expires_at, version, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'HELD', 'PENDING', ?, 1, ?, ?)""";
     private static final String INSERT_OUTBOX = """
             INSERT INTO outbox (id, topic, key, type, payload, occurred_at, published_at)
             VALUES (?, 'booking.reservation', ?, 'reservation.held', ?::jsonb, ?, ?)""";
-    private static final String REFERENCE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    /** What booking's {@code stay.dining.hold-for} defaults to. */
+    private static final Duration HOLD_FOR = Duration.ofMinutes(10);
+    private static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+    
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -109,66 +108,58 @@ final class ReservingTablesFloor {
 
     /** One reservation's transaction, left open for the caller to commit; outcomes named as reserveTable's answers. */
     private static String hold(Connection db, UUID guest, Visits.Visit visit) throws SQLException {
-        ZoneId zone;
-        String currency;
-        BigDecimal deposit;
-        int minutes = -1;
-        try (PreparedStatement terms = db.prepareStatement(TERMS)) {
-            terms.setObject(1, visit.restaurantId());
-            try (ResultSet row = terms.executeQuery()) {
-                if (!row.next() || !"PUBLISHED".equals(row.getString(1))) {
-                    return "ReservationRejected";
-                }
-                zone = ZoneId.of(row.getString(2));
-                currency = row.getString(3);
-                deposit = row.getBigDecimal(4).multiply(BigDecimal.valueOf(visit.partySize()));
-                for (JsonNode duration : JSON.readTree(row.getString(5))) {
-                    if (minutes < 0 && duration.path("upToPartySize").asInt() >= visit.partySize()) {
-                        minutes = duration.path("minutes").asInt();
-                    }
-                }
-            } catch (java.io.IOException e) {
-                throw new SQLException("seating durations unreadable", e);
-            }
+        Optional<FloorDiningRoom.Terms> locked = FloorDiningRoom.lock(db, visit.restaurantId());
+        if (locked.isEmpty() || !"PUBLISHED".equals(locked.get().status())) {
+            return "ReservationRejected";
         }
-        if (minutes < 0) {
+        FloorDiningRoom.Terms terms = locked.get();
+        DiningRules rules = terms.rules();
+        LocalDate today = LocalDate.now(rules.zone());
+        if (visit.date().isBefore(today) || visit.date().isAfter(today.plusDays(180))) {
             return "ReservationRejected";
         }
         LocalTime time = LocalTime.parse(visit.time());
-        Instant startsAt = visit.date().atTime(time).atZone(zone).toInstant();
-        Instant endsAt = startsAt.plus(Duration.ofMinutes(minutes));
-        UUID table;
-        try (PreparedStatement free = db.prepareStatement(FREE_TABLE)) {
-            free.setObject(1, visit.restaurantId());
-            free.setInt(2, visit.partySize());
-            free.setInt(3, visit.partySize());
-            free.setTimestamp(4, Timestamp.from(startsAt));
-            free.setTimestamp(5, Timestamp.from(endsAt));
-            try (ResultSet row = free.executeQuery()) {
-                if (!row.next()) {
-                    return "SlotTaken";
-                }
-                table = row.getObject(1, UUID.class);
-            }
+        Optional<Start> start = rules.start(visit.date(), time);
+        Instant now = Instant.now();
+        if (start.isEmpty() || !start.get().startsAt().isAfter(now)) {
+            return "ReservationRejected";
+        }
+        List<TableTimes> tables = FloorDiningRoom.tables(db, visit.restaurantId(), visit.date(), rules.zone());
+        if (tables.stream().noneMatch(t -> t.seats(visit.partySize()))) {
+            return "ReservationRejected";
+        }
+        Optional<Slot> found = SeatingSlots.at(rules, start.get(), visit.partySize(), tables);
+        if (found.isEmpty()) {
+            return "ReservationRejected";
+        }
+        int digits = Math.max(Currency.getInstance(terms.currency()).getDefaultFractionDigits(), 0);
+        BigDecimal deposit = terms.depositPerGuest().multiply(BigDecimal.valueOf(visit.partySize()))
+                .setScale(digits, RoundingMode.HALF_EVEN);
+        if (!terms.currency().equals(visit.currency()) || deposit.compareTo(new BigDecimal(visit.deposit())) != 0) {
+            return "DepositChanged";
+        }
+        Slot slot = found.get();
+        if (slot.tablesFree() == 0) {
+            // as booking does: the other free start times within an hour, for the answer
+            SeatingSlots.free(rules, visit.date(), visit.partySize(), tables, now);
+            return "SlotTaken";
         }
         String reference = newReference(db);
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        Instant holdExpires = now.plus(Duration.ofMinutes(15));
         try (PreparedStatement insert = db.prepareStatement(INSERT_RESERVATION)) {
             insert.setObject(1, id);
             insert.setString(2, reference);
             insert.setObject(3, guest);
             insert.setObject(4, visit.restaurantId());
-            insert.setObject(5, table);
+            insert.setObject(5, slot.smallestTable());
             insert.setDate(6, Date.valueOf(visit.date()));
             insert.setTime(7, Time.valueOf(time));
-            insert.setTimestamp(8, Timestamp.from(startsAt));
-            insert.setTimestamp(9, Timestamp.from(endsAt));
+            insert.setTimestamp(8, Timestamp.from(slot.startsAt()));
+            insert.setTimestamp(9, Timestamp.from(slot.endsAt()));
             insert.setInt(10, visit.partySize());
             insert.setBigDecimal(11, deposit);
-            insert.setString(12, currency);
-            insert.setTimestamp(13, Timestamp.from(holdExpires));
+            insert.setString(12, terms.currency());
+            insert.setTimestamp(13, Timestamp.from(now.plus(HOLD_FOR)));
             insert.setTimestamp(14, Timestamp.from(now));
             insert.setTimestamp(15, Timestamp.from(now));
             insert.executeUpdate();
@@ -180,8 +171,8 @@ final class ReservingTablesFloor {
                     {"reservationId":"%s","reference":"%s","restaurantId":"%s","tableId":"%s","guestId":"%s",\
                     "date":"%s","time":"%s","startsAt":"%s","endsAt":"%s","partySize":%d,"status":"HELD",\
                     "deposit":"%s","currency":"%s","version":1,"occurredAt":"%s"}""".formatted(id, reference,
-                    visit.restaurantId(), table, guest, visit.date(), time, startsAt, endsAt, visit.partySize(),
-                    deposit.toPlainString(), currency, now));
+                    visit.restaurantId(), slot.smallestTable(), guest, visit.date(), time, slot.startsAt(),
+                    slot.endsAt(), visit.partySize(), deposit.toPlainString(), terms.currency(), now));
             insert.setTimestamp(4, Timestamp.from(now));
             insert.setTimestamp(5, Timestamp.from(now));
             insert.executeUpdate();
