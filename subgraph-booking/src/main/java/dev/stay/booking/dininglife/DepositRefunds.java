@@ -2,6 +2,9 @@ package dev.stay.booking.dininglife;
 
 import static dev.stay.booking.db.Tables.TABLE_RESERVATION;
 
+import dev.stay.booking.dining.TableReservation;
+import dev.stay.booking.dining.ReservationEvents;
+import dev.stay.booking.dining.Reservations;
 import dev.stay.booking.payment.PaymentProvider;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,12 +39,16 @@ class DepositRefunds {
     private final DSLContext db;
     private final PaymentProvider provider;
     private final TableReservations reservations;
+    private final Reservations rows;
+    private final ReservationEvents events;
     private final LifecycleProperties settings;
     private final Clock clock;
     private final Counter failed;
 
-    DepositRefunds(DSLContext db, PaymentProvider provider, TableReservations reservations,
-                   LifecycleProperties settings, Clock clock, MeterRegistry meters) {
+    DepositRefunds(DSLContext db, PaymentProvider provider, TableReservations reservations, Reservations rows,
+                   ReservationEvents events, LifecycleProperties settings, Clock clock, MeterRegistry meters) {
+        this.rows = rows;
+        this.events = events;
         this.db = db;
         this.provider = provider;
         this.reservations = reservations;
@@ -56,6 +63,7 @@ class DepositRefunds {
         var due = db.select(TABLE_RESERVATION.CHARGE_ID, TABLE_RESERVATION.REFUND_DUE, TABLE_RESERVATION.CURRENCY)
                 .from(TABLE_RESERVATION)
                 .where(TABLE_RESERVATION.ID.eq(id)).and(TABLE_RESERVATION.STATUS.eq("COMPLETED"))
+                .and(TABLE_RESERVATION.REFUND_KEY.eq(LifecycleSteps.completionRefundKey(id)))
                 .and(TABLE_RESERVATION.REFUND_DUE.isNotNull())
                 .and(TABLE_RESERVATION.PAYMENT_STATUS.ne("REFUND_FAILED")).fetchOptional();
         if (due.isEmpty()) {
@@ -63,7 +71,7 @@ class DepositRefunds {
                     .and(TABLE_RESERVATION.PAYMENT_STATUS.eq("REFUND_FAILED")));
         }
         // sent in the currency's own decimals, as the deposit was charged
-        BigDecimal amount = new BigDecimal(BookedTable.Money.of(due.get().value2(), due.get().value3()).amount());
+        BigDecimal amount = new BigDecimal(TableReservation.Money.of(due.get().value2(), due.get().value3()).amount());
         if (!provider.refund(LifecycleSteps.completionRefundKey(id), due.get().value1(), amount)) {
             notTaken(id);
             return false;
@@ -87,25 +95,26 @@ class DepositRefunds {
     /** Records the refund the provider took, once (a second sender finds nothing due). */
     @Transactional
     void taken(UUID id, BigDecimal amount) {
-        var r = reservations.lock(id).orElseThrow();
-        if (r.getRefundDue() == null || r.getRefundDue().compareTo(amount) != 0) {
+        var r = rows.lock(id).orElseThrow();
+        if (r.getRefundDue() == null || !LifecycleSteps.completionRefundKey(id).equals(r.getRefundKey())) {
             return;
         }
         r.setRefunded((r.getRefunded() == null ? BigDecimal.ZERO : r.getRefunded()).add(amount))
-                .setRefundDue(null).setRefundAttempts(0).setRefundNextAt(null).setPaymentStatus("REFUNDED")
-                .setUpdatedAt(OffsetDateTime.now(clock));
-        r.update();
+                .setRefundDue(null).setRefundKey(null).setRefundAttempts(0).setRefundNextAt(null)
+                .setPaymentStatus("REFUNDED");
+        events.noted(r);
     }
 
     /** One more attempt the provider did not take: the next after a longer pause, or none after the last. */
     @Transactional
     void notTaken(UUID id) {
-        var r = reservations.lock(id).orElseThrow();
-        if (r.getRefundDue() == null || r.getPaymentStatus().equals("REFUND_FAILED")) {
+        var r = rows.lock(id).orElseThrow();
+        if (r.getRefundDue() == null || !LifecycleSteps.completionRefundKey(id).equals(r.getRefundKey())
+                || r.getPaymentStatus().equals("REFUND_FAILED")) {
             return;
         }
         int attempts = r.getRefundAttempts() + 1;
-        r.setRefundAttempts(attempts).setUpdatedAt(OffsetDateTime.now(clock));
+        r.setRefundAttempts(attempts);
         if (attempts >= settings.refundAttempts()) {
             r.setPaymentStatus("REFUND_FAILED").setRefundNextAt(null);
             failed.increment();
@@ -117,7 +126,7 @@ class DepositRefunds {
             log.warn("deposit refund of reservation {} not taken (attempt {} of {}): sent again in {}", id, attempts,
                     settings.refundAttempts(), pause);
         }
-        r.update();
+        events.noted(r);
     }
 
     private Duration pauseAfter(int attempts) {

@@ -1,5 +1,7 @@
 package dev.stay.booking.dininglife;
 
+import dev.stay.booking.dining.Reservations;
+import dev.stay.booking.dining.TableReservation;
 import dev.stay.common.security.Viewer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -13,9 +15,9 @@ import org.springframework.stereotype.Controller;
 class LifecycleController {
 
     private final TakingSteps steps;
-    private final TableReservations reservations;
+    private final Reservations reservations;
 
-    LifecycleController(TakingSteps steps, TableReservations reservations) {
+    LifecycleController(TakingSteps steps, Reservations reservations) {
         this.steps = steps;
         this.reservations = reservations;
     }
@@ -37,7 +39,7 @@ class LifecycleController {
 
     /** The reservation as it is now (a replayed answer shows its current state too). */
     @SchemaMapping(typeName = "ReservationUpdated", field = "reservation")
-    BookedTable updated(ReservationStatusPayload.ReservationUpdated answer) {
+    TableReservation updated(ReservationStatusPayload.ReservationUpdated answer) {
         return reservations.find(answer.reservationId()).orElseThrow();
     }
 }

@@ -3,6 +3,9 @@ package dev.stay.booking.dininglife;
 import static dev.stay.booking.dininglife.ReservationStatusPayload.rejected;
 
 import dev.stay.booking.db.tables.records.TableReservationRecord;
+import dev.stay.booking.dining.ReservationEvents;
+import dev.stay.booking.dining.Reservations;
+import dev.stay.booking.dining.TableReservation;
 import dev.stay.booking.reservation.IdempotencyKeys;
 import dev.stay.codegen.booking.types.ReservationRejectionCode;
 import dev.stay.common.security.Viewer;
@@ -19,21 +22,24 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Each step after a reservation is made, in one transaction: the row locked, who asks checked (the restaurant's owner
  * holding the owner role, or an admin; its guest is FORBIDDEN, anyone else finds nothing), its status and the time,
- * then the new status, the version bumped and the step's event in the outbox. A refusal changes nothing. Completion
+ * then the new status stored and announced through {@link ReservationEvents} (the version bumped, the step's event in
+ * the outbox). A refusal changes nothing. Completion
  * writes the refund it owes ({@code refund_due}, under {@link #completionRefundKey}); {@link DepositRefunds} sends it
  * after the commit.
  */
 @Component
 class LifecycleSteps {
 
+    private final Reservations rows;
     private final TableReservations reservations;
-    private final LifecycleEvents events;
+    private final ReservationEvents events;
     private final IdempotencyKeys keys;
     private final LifecycleProperties settings;
     private final Clock clock;
 
-    LifecycleSteps(TableReservations reservations, LifecycleEvents events, IdempotencyKeys keys,
+    LifecycleSteps(Reservations rows, TableReservations reservations, ReservationEvents events, IdempotencyKeys keys,
                    LifecycleProperties settings, Clock clock) {
+        this.rows = rows;
         this.reservations = reservations;
         this.events = events;
         this.keys = keys;
@@ -66,14 +72,15 @@ class LifecycleSteps {
                     "the reservation's time is over: complete it or mark it a no-show");
         }
         r.setStatus("SEATED").setSeatedAt(at(now));
-        save(r, LifecycleEvents.SEATED, now);
-        return new ReservationStatusPayload.ReservationUpdated(id, BookedTable.Money.zero(r.getCurrency()), false);
+        events.changed(r, ReservationEvents.SEATED);
+        return new ReservationStatusPayload.ReservationUpdated(id, TableReservation.Money.zero(r.getCurrency()), false);
     }
 
     /** By the owner or an admin ({@code viewer}), or by the completion job (no viewer, no key). */
     @Transactional
     ReservationStatusPayload complete(Optional<Viewer> viewer, UUID id, String idempotencyKey) {
-        var found = viewer.isPresent() ? locked(viewer.get(), id) : new Found(reservations.lock(id).orElse(null), null);
+        var found = viewer.isPresent() ? locked(viewer.get(), id)
+                : new Found(rows.lock(id).filter(r -> r.getChangeOf() == null).orElse(null), null);
         if (found.refusal != null) {
             return found.refusal;
         }
@@ -95,11 +102,11 @@ class LifecycleSteps {
         BigDecimal paid = nz(r.getCharged()).subtract(nz(r.getRefunded()));
         r.setStatus("COMPLETED").setCompletedAt(at(now));
         if (paid.signum() > 0) {
-            r.setRefundDue(paid).setRefundAttempts(0).setRefundNextAt(null);
+            r.setRefundDue(paid).setRefundKey(completionRefundKey(id)).setRefundAttempts(0).setRefundNextAt(null);
         }
-        save(r, LifecycleEvents.COMPLETED, now);
+        events.changed(r, ReservationEvents.COMPLETED);
         viewer.ifPresent(v -> keys.booked(v.id(), idempotencyKey, id));
-        return new ReservationStatusPayload.ReservationUpdated(id, BookedTable.Money.of(paid, r.getCurrency()),
+        return new ReservationStatusPayload.ReservationUpdated(id, TableReservation.Money.of(paid, r.getCurrency()),
                 paid.signum() > 0);
     }
 
@@ -123,16 +130,16 @@ class LifecycleSteps {
                     "a no-show is marked until " + settings.noShowWindow().toDays() + " days after the time");
         }
         r.setStatus("NO_SHOW").setNoShowAt(at(now));
-        save(r, LifecycleEvents.NO_SHOW, now);
+        events.changed(r, ReservationEvents.NO_SHOW);
         keys.booked(viewer.id(), idempotencyKey, id);
-        return new ReservationStatusPayload.ReservationUpdated(id, BookedTable.Money.zero(r.getCurrency()), false);
+        return new ReservationStatusPayload.ReservationUpdated(id, TableReservation.Money.zero(r.getCurrency()), false);
     }
 
     private record Found(TableReservationRecord row, ReservationStatusPayload refusal) {}
 
     /** The reservation locked, or why this viewer may not touch it. */
     private Found locked(Viewer viewer, UUID id) {
-        var row = reservations.lock(id);
+        var row = rows.lock(id).filter(r -> r.getChangeOf() == null);
         if (row.isEmpty()) {
             return new Found(null, rejected(ReservationRejectionCode.NOT_FOUND, "id", "no such reservation"));
         }
@@ -145,12 +152,6 @@ class LifecycleSteps {
                     "only the restaurant's owner or an admin takes this step"));
         }
         return new Found(null, rejected(ReservationRejectionCode.NOT_FOUND, "id", "no such reservation"));
-    }
-
-    private void save(TableReservationRecord r, String event, Instant now) {
-        r.setVersion(r.getVersion() + 1).setUpdatedAt(at(now));
-        r.update();
-        events.publish(event, r, now);
     }
 
     private static String status(TableReservationRecord r) {

@@ -1,8 +1,9 @@
 package dev.stay.booking.dininglife;
 
+import dev.stay.booking.dining.Restaurant;
+import dev.stay.booking.dining.TableReservation;
 import dev.stay.codegen.booking.types.BookingPeriod;
 import dev.stay.common.graphql.Forbidden;
-import dev.stay.common.graphql.Ids;
 import dev.stay.common.security.Viewer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,13 +11,10 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.dataloader.DataLoader;
-import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -32,14 +30,11 @@ import reactor.core.publisher.Mono;
 @Controller
 class ReservationBook {
 
-    /** A restaurant as booking resolves it here: its id. Named as its GraphQL type. */
-    record Restaurant(UUID id) {}
-
     /** One restaurant's day. */
     record Day(UUID restaurantId, LocalDate date) {}
 
     /** What a day's book holds, with the owner it is checked against (null when booking does not know it). */
-    record Book(UUID ownerId, List<BookedTable> reservations) {}
+    record Book(UUID ownerId, List<TableReservation> reservations) {}
 
     private final TableReservations reservations;
     private final Clock clock;
@@ -52,7 +47,7 @@ class ReservationBook {
     }
 
     @SchemaMapping(typeName = "Restaurant", field = "reservations")
-    CompletableFuture<List<BookedTable>> reservations(Restaurant restaurant, @Argument LocalDate date,
+    CompletableFuture<List<TableReservation>> reservations(Restaurant restaurant, @Argument LocalDate date,
                                                       DataLoader<Day, Book> books) {
         Viewer viewer = Viewer.current().orElseThrow(() -> Forbidden.signInFirst("a restaurant's reservations"));
         return books.load(new Day(restaurant.id(), date)).thenApply(book -> {
@@ -65,7 +60,7 @@ class ReservationBook {
 
     private Map<Day, Book> books(java.util.Set<Day> days) {
         Map<UUID, UUID> owners = reservations.owners(days.stream().map(Day::restaurantId).distinct().toList());
-        Map<Day, List<BookedTable>> byDay = reservations.ofDays(days.stream()
+        Map<Day, List<TableReservation>> byDay = reservations.ofDays(days.stream()
                         .filter(d -> owners.containsKey(d.restaurantId()))
                         .map(d -> Map.entry(d.restaurantId(), d.date())).toList()).stream()
                 .collect(Collectors.groupingBy(r -> new Day(r.restaurant().id(), r.date())));
@@ -84,29 +79,5 @@ class ReservationBook {
         String period = (when == null ? BookingPeriod.UPCOMING : when).name();
         return ReservationPage.of(reservations.ofGuest(viewer.id(), period, cursor, size, OffsetDateTime.now(clock)),
                 size);
-    }
-
-    /** Any well-formed id is a restaurant here: the catalog answers whether it exists. */
-    @EntityMapping
-    List<Restaurant> restaurant(@Argument List<String> idList) {
-        return idList.stream().map(id -> Ids.tryParse(id).map(Restaurant::new).orElse(null)).toList();
-    }
-
-    /** A reservation through the router: its guest's, the restaurant owner's or an admin's; null for anyone else. */
-    @EntityMapping
-    List<BookedTable> tableReservation(@Argument List<String> idList) {
-        Optional<Viewer> viewer = Viewer.current();
-        if (viewer.isEmpty()) {
-            return idList.stream().map(id -> (BookedTable) null).toList();
-        }
-        Map<UUID, BookedTable> found = reservations.findAll(Ids.parseValid(idList)).stream()
-                .filter(r -> r.visibleTo(viewer.get()))
-                .collect(Collectors.toMap(BookedTable::id, Function.identity()));
-        return Ids.inRequestOrder(idList, found);
-    }
-
-    @SchemaMapping(typeName = "TableReservation", field = "restaurant")
-    Restaurant restaurant(BookedTable reservation) {
-        return new Restaurant(reservation.restaurant().id());
     }
 }

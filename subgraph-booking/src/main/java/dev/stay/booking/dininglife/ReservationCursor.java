@@ -1,5 +1,6 @@
 package dev.stay.booking.dininglife;
 
+import dev.stay.booking.dining.TableReservation;
 import dev.stay.common.graphql.BadUserInput;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -16,7 +17,7 @@ record ReservationCursor(OffsetDateTime startsAt, UUID id) {
     static final int MAX_FIRST = 100;
     private static final String PREFIX = "r1:";
 
-    static ReservationCursor of(BookedTable reservation) {
+    static ReservationCursor of(TableReservation reservation) {
         return new ReservationCursor(reservation.startsAt(), reservation.id());
     }
 

@@ -2,6 +2,7 @@ package dev.stay.booking.dininglife;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.stay.booking.dining.TableReservation;
 import dev.stay.codegen.booking.types.ReservationRejectionCode;
 import java.util.UUID;
 
@@ -19,7 +20,7 @@ sealed interface ReservationStatusPayload {
         return null;
     }
 
-    record ReservationUpdated(UUID reservationId, BookedTable.Money refund, boolean refundPending)
+    record ReservationUpdated(UUID reservationId, TableReservation.Money refund, boolean refundPending)
             implements ReservationStatusPayload {}
 
     record ReservationRejected(ReservationRejectionCode code, String field, String message)

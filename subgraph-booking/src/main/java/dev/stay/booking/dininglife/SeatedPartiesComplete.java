@@ -1,5 +1,6 @@
 package dev.stay.booking.dininglife;
 
+import dev.stay.booking.dining.TableReservation;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;

@@ -4,46 +4,33 @@ import static dev.stay.booking.db.Tables.RESTAURANT;
 import static dev.stay.booking.db.Tables.TABLE_RESERVATION;
 import static org.jooq.impl.DSL.row;
 
-import dev.stay.booking.db.tables.records.TableReservationRecord;
+import dev.stay.booking.dining.Reservations;
+import dev.stay.booking.dining.TableReservation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
-/** Table reservations read for the lifecycle, each list in one statement. */
+/**
+ * The lists the lifecycle reads, each in one statement, as {@link Reservations} reads one (the held new slot of a
+ * change being paid is not a reservation of its own, so it is left out).
+ */
 @Repository
 class TableReservations {
 
     /** Released before they were ever confirmed: not in the book of the day. */
     static final List<String> NEVER_CONFIRMED = List.of("EXPIRED", "PAYMENT_FAILED");
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final DSLContext db;
 
     TableReservations(DSLContext db) {
         this.db = db;
-    }
-
-    Optional<BookedTable> find(UUID id) {
-        return findAll(List.of(id)).stream().findFirst();
-    }
-
-    List<BookedTable> findAll(Collection<UUID> ids) {
-        return select(TABLE_RESERVATION.ID.in(ids)).fetch(TableReservations::toBooked);
-    }
-
-    /** The row, locked until the transaction ends. */
-    Optional<TableReservationRecord> lock(UUID id) {
-        return db.selectFrom(TABLE_RESERVATION).where(TABLE_RESERVATION.ID.eq(id)).forUpdate().fetchOptional();
     }
 
     UUID ownerOf(UUID restaurantId) {
@@ -61,24 +48,26 @@ class TableReservations {
      * The books of several (restaurant, day) pairs in one statement: the reservations starting on each day, by time
      * then table, but those never confirmed.
      */
-    List<BookedTable> ofDays(Collection<Map.Entry<UUID, LocalDate>> days) {
+    List<TableReservation> ofDays(Collection<Map.Entry<UUID, LocalDate>> days) {
         if (days.isEmpty()) {
             return List.of();
         }
         Condition which = DSL.or(days.stream().map(d -> row(TABLE_RESERVATION.RESTAURANT_ID, TABLE_RESERVATION.DAY)
                 .eq(d.getKey(), d.getValue())).toList());
-        return db.select(TABLE_RESERVATION.asterisk(), RESTAURANT.OWNER_ID).from(TABLE_RESERVATION)
+        return db.select(TABLE_RESERVATION.asterisk(), RESTAURANT.OWNER_ID, RESTAURANT.DEPOSIT_REFUNDABLE_HOURS)
+                .from(TABLE_RESERVATION)
                 .join(RESTAURANT).on(RESTAURANT.ID.eq(TABLE_RESERVATION.RESTAURANT_ID))
                 .where(which).and(TABLE_RESERVATION.STATUS.notIn(NEVER_CONFIRMED))
+                .and(TABLE_RESERVATION.CHANGE_OF.isNull())
                 .orderBy(TABLE_RESERVATION.LOCAL_TIME, TABLE_RESERVATION.TABLE_ID, TABLE_RESERVATION.ID)
-                .fetch(TableReservations::toBooked);
+                .fetch(Reservations::toReservation);
     }
 
     /**
      * A page of a guest's reservations, keyset on (starts_at, id): upcoming ones (ending now or later) soonest first,
      * past ones latest first, all by time. One row more than asked tells whether another page follows.
      */
-    List<BookedTable> ofGuest(UUID guest, String when, ReservationCursor after, int first, OffsetDateTime now) {
+    List<TableReservation> ofGuest(UUID guest, String when, ReservationCursor after, int first, OffsetDateTime now) {
         boolean latestFirst = when.equals("PAST");
         Condition period = switch (when) {
             case "UPCOMING" -> TABLE_RESERVATION.ENDS_AT.ge(now);
@@ -88,13 +77,15 @@ class TableReservations {
         var key = row(TABLE_RESERVATION.STARTS_AT, TABLE_RESERVATION.ID);
         Condition page = after == null ? DSL.noCondition()
                 : latestFirst ? key.lt(after.startsAt(), after.id()) : key.gt(after.startsAt(), after.id());
-        return db.select(TABLE_RESERVATION.asterisk(), RESTAURANT.OWNER_ID).from(TABLE_RESERVATION)
+        return db.select(TABLE_RESERVATION.asterisk(), RESTAURANT.OWNER_ID, RESTAURANT.DEPOSIT_REFUNDABLE_HOURS)
+                .from(TABLE_RESERVATION)
                 .join(RESTAURANT).on(RESTAURANT.ID.eq(TABLE_RESERVATION.RESTAURANT_ID))
                 .where(TABLE_RESERVATION.GUEST_ID.eq(guest)).and(period).and(page)
+                .and(TABLE_RESERVATION.CHANGE_OF.isNull())
                 .orderBy(latestFirst ? List.of(TABLE_RESERVATION.STARTS_AT.desc(), TABLE_RESERVATION.ID.desc())
                         : List.of(TABLE_RESERVATION.STARTS_AT.asc(), TABLE_RESERVATION.ID.asc()))
                 .limit(first + 1)
-                .fetch(TableReservations::toBooked);
+                .fetch(Reservations::toReservation);
     }
 
     /** Parties still seated {@code after} their end: the completion job's. */
@@ -112,23 +103,5 @@ class TableReservations {
                 .and(TABLE_RESERVATION.REFUND_NEXT_AT.isNull().or(TABLE_RESERVATION.REFUND_NEXT_AT.le(now)))
                 .orderBy(TABLE_RESERVATION.REFUND_NEXT_AT.asc().nullsFirst()).limit(batch)
                 .fetch(TABLE_RESERVATION.ID);
-    }
-
-    private org.jooq.SelectConditionStep<Record> select(Condition where) {
-        return db.select(TABLE_RESERVATION.asterisk(), RESTAURANT.OWNER_ID).from(TABLE_RESERVATION)
-                .join(RESTAURANT).on(RESTAURANT.ID.eq(TABLE_RESERVATION.RESTAURANT_ID))
-                .where(where);
-    }
-
-    static BookedTable toBooked(Record r) {
-        var t = r.into(TABLE_RESERVATION);
-        String currency = t.getCurrency();
-        var payment = new BookedTable.Payment(t.getPaymentStatus(), BookedTable.Money.of(t.getCharged(), currency),
-                BookedTable.Money.of(t.getRefunded(), currency), BookedTable.Money.of(t.getRefundDue(), currency));
-        return new BookedTable(t.getId(), t.getReference(), t.getStatus(), new BookedTable.Ref(t.getRestaurantId()),
-                t.getTableId(), t.getDay(), t.getLocalTime().format(HH_MM), t.getStartsAt(), t.getEndsAt(),
-                t.getPartySize(), BookedTable.Money.of(t.getDeposit(), currency), payment, t.getHoldExpiresAt(),
-                t.getCreatedAt(), new BookedTable.Ref(t.getGuestId()), t.getNote(), t.getPartnerReference(),
-                r.get(RESTAURANT.OWNER_ID));
     }
 }

@@ -27,6 +27,12 @@ public class CatalogEvents {
     public static final String PROPERTY_CHANGED = "property-changed";
     public static final String UNIT_TYPE_CHANGED = "unit-type-changed";
     public static final String PROPERTY_RATED = "property-rated";
+    /**
+     * The catalog's restaurant aggregate: the restaurant and its tables, one event type with the whole state, keyed
+     * by the restaurant id.
+     */
+    public static final String RESTAURANT_TOPIC = "catalog.restaurant";
+    public static final String RESTAURANT_CHANGED = "restaurant-changed";
 
     private final Outbox outbox;
 
@@ -47,6 +53,11 @@ public class CatalogEvents {
     /** @return the event id */
     public UUID propertyRated(PropertyRated event) {
         return outbox.append(TOPIC, event.propertyId().toString(), PROPERTY_RATED, event);
+    }
+
+    /** @return the event id */
+    public UUID restaurantChanged(RestaurantChanged event) {
+        return outbox.append(RESTAURANT_TOPIC, event.restaurantId().toString(), RESTAURANT_CHANGED, event);
     }
 
     /**

@@ -20,9 +20,10 @@ import java.util.Set;
 
 /**
  * The rules of what owners may write, collecting every broken one (not just the first) so a form can show them
- * all. Each check takes the field's name as the client knows it, e.g. {@code address.country}.
+ * all. Each check takes the field's name as the client knows it, e.g. {@code address.country}. Public for the other
+ * properties owners run (restaurants), so an address, a zone, a currency or a text is checked one way everywhere.
  */
-final class Rules {
+public final class Rules {
 
     static final int MAX_HOTEL_PHOTOS = 30;
     static final int MAX_ROOM_PHOTOS = 20;
@@ -39,20 +40,20 @@ final class Rules {
 
     private final Validation<CatalogErrorCode> validation = new Validation<>();
 
-    List<FieldError<CatalogErrorCode>> errors() {
+    public List<FieldError<CatalogErrorCode>> errors() {
         return validation.errors();
     }
 
-    boolean ok() {
+    public boolean ok() {
         return validation.ok();
     }
 
-    Rules refuse(String field, CatalogErrorCode code, String message) {
+    public Rules refuse(String field, CatalogErrorCode code, String message) {
         validation.refuse(field, code, message);
         return this;
     }
 
-    Rules text(String field, String value, boolean required, int max) {
+    public Rules text(String field, String value, boolean required, int max) {
         validation.text(field, value, required, max,
                 CatalogErrorCode.REQUIRED, CatalogErrorCode.TOO_LONG, CatalogErrorCode.INVALID_CHARACTERS);
         return this;
@@ -71,14 +72,14 @@ final class Rules {
                 .text("houseRules", houseRules, false, MAX_HOUSE_RULES);
     }
 
-    Rules range(String field, Integer value, int min, int max) {
+    public Rules range(String field, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             refuse(field, CatalogErrorCode.OUT_OF_RANGE, field + " must be from " + min + " to " + max);
         }
         return this;
     }
 
-    Rules address(String field, AddressInput address) {
+    public Rules address(String field, AddressInput address) {
         if (address == null) return this;
         text(field + ".street", address.getStreet(), true, 200);
         text(field + ".city", address.getCity(), true, 100);
@@ -91,7 +92,7 @@ final class Rules {
         return this;
     }
 
-    Rules location(String field, GeoPointInput location) {
+    public Rules location(String field, GeoPointInput location) {
         if (location == null) return this;
         if (!(location.getLat() >= -90 && location.getLat() <= 90)) {
             refuse(field + ".lat", CatalogErrorCode.OUT_OF_RANGE, "lat must be from -90 to 90");
@@ -102,21 +103,21 @@ final class Rules {
         return this;
     }
 
-    Rules timeZone(String field, String zone) {
+    public Rules timeZone(String field, String zone) {
         if (zone != null && !ZONES.contains(zone)) {
             refuse(field, CatalogErrorCode.INVALID_TIME_ZONE, "timeZone must be an IANA zone, e.g. Europe/Lisbon");
         }
         return this;
     }
 
-    Rules currency(String field, String code) {
+    public Rules currency(String field, String code) {
         if (code != null && !Currencies.isMoney(code)) { // XXX, gold or a fund code cannot price a stay
             refuse(field, CatalogErrorCode.INVALID_CURRENCY, "currency must be an ISO 4217 currency, e.g. EUR");
         }
         return this;
     }
 
-    LocalTime time(String field, String value) {
+    public LocalTime time(String field, String value) {
         if (value == null) return null;
         try {
             if (value.matches("\\d{2}:\\d{2}")) return LocalTime.parse(value);
@@ -142,13 +143,13 @@ final class Rules {
         return this;
     }
 
-    Rules photo(String field, PhotoInput photo) {
+    public Rules photo(String field, PhotoInput photo) {
         url(field + ".url", photo.getUrl());
         return text(field + ".caption", photo.getCaption(), false, 300);
     }
 
     /** Only https URLs with a host, no credentials, at most 2048 characters: photos are shown to everyone. */
-    Rules url(String field, String url) {
+    public Rules url(String field, String url) {
         boolean valid = false;
         if (url != null && url.length() <= 2048 && url.strip().equals(url)) {
             try {

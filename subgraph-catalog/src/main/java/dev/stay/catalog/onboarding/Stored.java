@@ -7,16 +7,16 @@ import java.util.List;
  * How owners' input is stored once {@link Rules} accepted it, the same way on every path: texts stripped, an
  * optional text left out as empty, captions stripped and a blank one as none, amenities once each.
  */
-final class Stored {
+public final class Stored {
 
     private Stored() {}
 
-    static String text(String value) {
+    public static String text(String value) {
         return value == null ? "" : value.strip();
     }
 
     /** An optional text the schema allows to be null (a region, a postal code, a caption): blank is null. */
-    static String optional(String value) {
+    public static String optional(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }
 

@@ -3,7 +3,6 @@ package dev.stay.catalog.search;
 import dev.stay.catalog.availability.AvailabilityChanged;
 import dev.stay.catalog.events.CatalogEvents;
 import dev.stay.common.events.EventReader;
-import dev.stay.common.events.MalformedEventException;
 import dev.stay.common.events.ReceivedEvent;
 import java.util.List;
 import java.util.UUID;
@@ -36,12 +35,7 @@ class CatalogFeedIndexer {
     @KafkaListener(topics = CatalogEvents.TOPIC, groupId = "catalog.search-index")
     void on(ConsumerRecord<String, String> record) {
         ReceivedEvent event = events.read(record);
-        UUID propertyId;
-        try {
-            propertyId = UUID.fromString(record.key());
-        } catch (RuntimeException e) {
-            throw new MalformedEventException("the key of " + event.eventId() + " is not a property id");
-        }
+        UUID propertyId = FeedKeys.id(record, event, "property");
         indexer.refresh(List.of(propertyId));
         log.debug("{} {}: property {} re-indexed", event.type(), event.eventId(), propertyId);
     }

@@ -43,20 +43,13 @@ class DatedSearch {
     private record Candidate(IndexedProperty hotel, ArrayNode sortValues, LowestTotal total, double perNight) {}
 
     SearchPage search(SearchCriteria criteria, int first, ArrayNode after, String fingerprint) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("size", settings.datedCandidates());
-        body.put("query", SearchQuery.where(criteria));
-        body.put("sort", SearchQuery.sort(criteria));
-        body.put("_source", HotelSearch.SOURCE);
-        SearchEngine.Answer answer = engine.call("POST", "/" + settings.alias() + "/_search", body);
-        if (answer.status() == 404) {
+        JsonNode answer = engine.search(settings.alias(), PageRequest.candidates(settings.datedCandidates(),
+                SearchQuery.where(criteria), SearchQuery.sort(criteria), HotelSearch.SOURCE));
+        if (answer == null) {
             return new SearchPage(List.of(), false, 0, Facets.none());
         }
-        if (!answer.ok()) {
-            throw new IllegalStateException("search answered " + answer.status() + ": " + answer.body());
-        }
         Map<UUID, JsonNode> hits = new LinkedHashMap<>();
-        for (JsonNode hit : answer.body().path("hits").path("hits")) {
+        for (JsonNode hit : answer.path("hits").path("hits")) {
             hits.put(UUID.fromString(hit.path("_id").asString()), hit);
         }
         Map<UUID, LowestTotal> totals = hits.isEmpty() ? Map.of() : stays.lowestTotals(hits.keySet(), criteria.stay());
@@ -102,7 +95,7 @@ class DatedSearch {
         if (criteria.sort() == SearchCriteria.Sort.PRICE) {
             return List.of(false, false);
         }
-        return SearchQuery.sort(criteria).stream().map(SearchQuery::isDescending).toList();
+        return SortOrders.descending(SearchQuery.sort(criteria));
     }
 
     private static Predicate<Candidate> matches(SearchCriteria criteria, SearchQuery.Facet except) {

@@ -4,11 +4,11 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /** Text as the index compares it: lower case, accents removed ("São Paulo" and "sao paulo" are one city). */
-final class Folding {
+public final class Folding {
 
     private Folding() {}
 
-    static String fold(String text) {
+    public static String fold(String text) {
         String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFD);
         return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 record IndexedProperty(UUID id, String name, String description, String city, String country, Location location,
                        List<String> amenities, int stars, Double rating, int reviewCount, Double lowestPrice,
-                       String currency, long readAt) {
+                       String currency, long readAt) implements AliasedIndex.Document {
 
     record Location(double lat, double lon) {}
 }

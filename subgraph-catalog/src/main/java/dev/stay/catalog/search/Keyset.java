@@ -7,12 +7,12 @@ import tools.jackson.databind.JsonNode;
  * Compares sort values as OpenSearch does for {@code search_after}: field by field, numbers as numbers (a missing
  * rating comes back as {@code "-Infinity"}, a number written as text), anything else (the id) as text.
  */
-final class Keyset {
+public final class Keyset {
 
     private Keyset() {}
 
     /** Above zero when {@code values} comes after {@code after} in this order. */
-    static int compare(JsonNode values, JsonNode after, List<Boolean> descending) {
+    public static int compare(JsonNode values, JsonNode after, List<Boolean> descending) {
         for (int i = 0; i < descending.size(); i++) {
             Double a = number(values.get(i));
             Double b = number(after.get(i));

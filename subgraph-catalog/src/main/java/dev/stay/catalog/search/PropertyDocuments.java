@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** Reads what the index holds of published hotels: the property, its rating and its lowest base price. */
 @Repository
-class PropertyDocuments {
+class PropertyDocuments implements IndexRebuild.Source<IndexedProperty> {
 
     private final DSLContext db;
     private final BookableStays stays;
@@ -34,12 +34,13 @@ class PropertyDocuments {
         return read(PROPERTY.ID.in(ids), ids.size());
     }
 
-    /** Up to {@code limit} published hotels with ids after {@code after} (null: from the first), in id order. */
-    List<IndexedProperty> publishedAfter(UUID after, int limit) {
+    @Override
+    public List<IndexedProperty> publishedAfter(UUID after, int limit) {
         return read(after == null ? PROPERTY.ID.isNotNull() : PROPERTY.ID.gt(after), limit);
     }
 
-    int countPublished() {
+    @Override
+    public long countPublished() {
         return db.fetchCount(PROPERTY, searchable());
     }
 

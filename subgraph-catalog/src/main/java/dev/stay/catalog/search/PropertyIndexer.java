@@ -1,10 +1,6 @@
 package dev.stay.catalog.search;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -28,18 +24,6 @@ class PropertyIndexer {
     }
 
     void refresh(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        Map<UUID, IndexedProperty> before = index.current(ids);
-        long readAt = System.currentTimeMillis();
-        List<IndexedProperty> published = documents.published(ids);
-        Set<UUID> gone = new LinkedHashSet<>(ids);
-        published.forEach(hotel -> gone.remove(hotel.id()));
-        index.write(published, gone, readAt, true);
-        Set<String> areas = new LinkedHashSet<>();
-        before.values().forEach(hotel -> areas.addAll(SearchAreas.of(hotel)));
-        published.forEach(hotel -> areas.addAll(SearchAreas.of(hotel)));
-        cache.outdate(areas);
+        index.refresh(ids, documents::published, SearchAreas::of, cache);
     }
 }

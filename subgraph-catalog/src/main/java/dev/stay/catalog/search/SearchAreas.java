@@ -12,10 +12,10 @@ import java.util.Set;
  * its city; near a point or in a box, on the cells its area covers (on {@code all} past {@value #MAX_CELLS} cells);
  * otherwise on {@code all}. A hotel is in {@code all}, its city and its cell.
  */
-final class SearchAreas {
+public final class SearchAreas {
 
     static final int MAX_CELLS = 64;
-    static final String ALL = "all";
+    public static final String ALL = "all";
 
     private SearchAreas() {}
 
@@ -23,11 +23,22 @@ final class SearchAreas {
         if (criteria.city() != null) {
             return List.of(city(criteria.city()));
         }
-        SearchCriteria.Box box = criteria.areaBox();
+        SearchCriteria.Box box = criteria.box();
         if (box != null) {
             return cells(box.south(), box.west(), box.north(), box.east());
         }
+        if (criteria.near() != null) {
+            return around(criteria.near().lat(), criteria.near().lon(), criteria.radiusKm());
+        }
         return List.of(ALL);
+    }
+
+    /** The cells of the box around a circle (or {@code all}, past {@value #MAX_CELLS} cells). */
+    public static List<String> around(double lat, double lon, double radiusKm) {
+        double latDegrees = radiusKm / 111.0;
+        double lonDegrees = radiusKm / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(lat))));
+        return cells(Math.max(-90, lat - latDegrees), Math.max(-180, lon - lonDegrees),
+                Math.min(90, lat + latDegrees), Math.min(180, lon + lonDegrees));
     }
 
     /** The areas a hotel indexed like this is in. */
@@ -39,7 +50,7 @@ final class SearchAreas {
         return areas;
     }
 
-    static String city(String name) {
+    public static String city(String name) {
         return "city:" + Folding.fold(name);
     }
 
@@ -61,7 +72,7 @@ final class SearchAreas {
         return cells;
     }
 
-    private static String cell(double lat, double lon) {
+    public static String cell(double lat, double lon) {
         return String.format(Locale.ROOT, "cell:%d:%d", (int) Math.floor(lat), (int) Math.floor(lon));
     }
 }

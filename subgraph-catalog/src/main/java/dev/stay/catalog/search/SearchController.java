@@ -58,7 +58,7 @@ class SearchController {
     }
 
     @QueryMapping
-    List<Suggestions.Suggestion> suggestDestinations(@Argument String prefix) {
+    List<Destination> suggestDestinations(@Argument String prefix) {
         return suggestions.suggest(prefix);
     }
 }

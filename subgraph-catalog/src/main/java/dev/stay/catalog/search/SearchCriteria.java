@@ -2,7 +2,6 @@ package dev.stay.catalog.search;
 
 import dev.stay.catalog.availability.StayQuery;
 import dev.stay.common.graphql.BadUserInput;
-import dev.stay.common.graphql.Texts;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -22,10 +21,6 @@ record SearchCriteria(String city, Point near, Double radiusKm, Box box, String 
 
     record Box(double north, double west, double south, double east) {}
 
-    static final double MIN_RADIUS_KM = 0.1;
-    static final double MAX_RADIUS_KM = 500;
-    static final int MAX_TEXT = 200;
-    static final int MAX_CITY = 100;
     static final double MAX_PRICE = 10_000_000;
     static final int MAX_NIGHTS = 30;
     static final int MAX_DAYS_AHEAD = 550;
@@ -33,33 +28,16 @@ record SearchCriteria(String city, Point near, Double radiusKm, Box box, String 
     static final int MAX_GUESTS = 36;
 
     static SearchCriteria of(SearchInput in) {
-        String city = text("city", in.city(), MAX_CITY);
-        String text = text("text", in.text(), MAX_TEXT);
+        String city = SearchInputs.text("city", in.city(), SearchInputs.MAX_CITY);
+        String text = SearchInputs.text("text", in.text(), SearchInputs.MAX_TEXT);
         Point near = in.near() == null ? null : point("near", in.near());
         Box box = in.boundingBox() == null ? null : box(in.boundingBox());
-        if (city != null && (near != null || box != null)) {
-            throw new BadUserInput("city", "CITY_AND_POINT", "search by a city, or near a point, or in a box: one");
-        }
-        if (near != null && box != null) {
-            throw new BadUserInput("boundingBox", "CITY_AND_POINT", "search near a point or in a box, not both");
-        }
-        if (near != null && in.radiusKm() == null) {
-            throw new BadUserInput("radiusKm", "POINT_WITHOUT_RADIUS", "near needs radiusKm");
-        }
-        if (near == null && in.radiusKm() != null) {
-            throw new BadUserInput("radiusKm", "RADIUS_WITHOUT_POINT", "radiusKm needs near");
-        }
-        if (in.radiusKm() != null && !(in.radiusKm() >= MIN_RADIUS_KM && in.radiusKm() <= MAX_RADIUS_KM)) {
-            throw new BadUserInput("radiusKm", "OUT_OF_RANGE",
-                    "radiusKm must be from " + MIN_RADIUS_KM + " to " + (int) MAX_RADIUS_KM);
-        }
+        SearchInputs.where(city, near != null, box != null, in.radiusKm());
         List<Integer> stars = in.stars() == null ? List.of() : in.stars().stream().distinct().sorted().toList();
         if (stars.stream().anyMatch(s -> s < 1 || s > 5)) {
             throw new BadUserInput("stars", "OUT_OF_RANGE", "stars are from 1 to 5");
         }
-        if (in.minRating() != null && !(in.minRating() >= 0 && in.minRating() <= 10)) {
-            throw new BadUserInput("minRating", "OUT_OF_RANGE", "minRating is from 0 to 10, the reviews' scale");
-        }
+        SearchInputs.minRating(in.minRating());
         price("minPrice", in.minPrice());
         price("maxPrice", in.maxPrice());
         if (in.minPrice() != null && in.maxPrice() != null && in.minPrice() > in.maxPrice()) {
@@ -69,26 +47,10 @@ record SearchCriteria(String city, Point near, Double radiusKm, Box box, String 
             throw new BadUserInput("currency", "INVALID_CURRENCY", "currency is an ISO 4217 code, e.g. EUR");
         }
         Sort sort = in.sort() == null ? Sort.RELEVANCE : Sort.valueOf(in.sort());
-        if (sort == Sort.DISTANCE && near == null) {
-            throw new BadUserInput("sort", "DISTANCE_WITHOUT_POINT", "sort by DISTANCE needs near");
-        }
+        SearchInputs.distanceNeedsPoint(sort == Sort.DISTANCE, near != null);
         List<String> amenities = in.amenities() == null ? List.of() : in.amenities().stream().distinct().sorted().toList();
         return new SearchCriteria(city, near, in.radiusKm(), box, text, stay(in), stars, in.minRating(),
                 in.minPrice(), in.maxPrice(), in.currency(), amenities, sort);
-    }
-
-    /** The box around what is searched, for the cache's areas: the box itself, or the circle's. */
-    Box areaBox() {
-        if (box != null) {
-            return box;
-        }
-        if (near == null) {
-            return null;
-        }
-        double latDegrees = radiusKm / 111.0;
-        double lonDegrees = radiusKm / (111.0 * Math.max(0.01, Math.cos(Math.toRadians(near.lat()))));
-        return new Box(Math.min(90, near.lat() + latDegrees), Math.max(-180, near.lon() - lonDegrees),
-                Math.max(-90, near.lat() - latDegrees), Math.min(180, near.lon() + lonDegrees));
     }
 
     private static StayQuery stay(SearchInput in) {
@@ -127,25 +89,8 @@ record SearchCriteria(String city, Point near, Double radiusKm, Box box, String 
         return new StayQuery(checkIn, checkOut, guests, rooms);
     }
 
-    private static String text(String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (Texts.hasControlCharacters(value)) {
-            throw new BadUserInput(field, "INVALID_CHARACTERS", field + " must not contain control characters");
-        }
-        String normalised = value.strip().replaceAll("\\s+", " ");
-        if (normalised.length() > max) {
-            throw new BadUserInput(field, "TOO_LONG", field + " has at most " + max + " characters");
-        }
-        return normalised;
-    }
-
     private static Point point(String field, SearchInput.Point point) {
-        if (point.lat() == null || point.lon() == null || !(point.lat() >= -90 && point.lat() <= 90)
-                || !(point.lon() >= -180 && point.lon() <= 180)) {
-            throw new BadUserInput(field, "OUT_OF_RANGE", field + ": lat from -90 to 90, lon from -180 to 180");
-        }
+        SearchInputs.point(field, point.lat(), point.lon());
         return new Point(point.lat(), point.lon());
     }
 

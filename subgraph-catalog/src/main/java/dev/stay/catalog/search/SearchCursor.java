@@ -2,7 +2,10 @@ package dev.stay.catalog.search;
 
 import dev.stay.common.graphql.BadUserInput;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HexFormat;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -12,19 +15,19 @@ import tools.jackson.databind.node.ArrayNode;
  * the search it came from, base64url-encoded. A cursor of another search, or one that is not ours, is refused as
  * INVALID_CURSOR; one that decodes can only say where to start, never what to read.
  */
-final class SearchCursor {
+public final class SearchCursor {
 
     private static final int MAX_LENGTH = 1000;
 
     private SearchCursor() {}
 
-    static String encode(JsonMapper json, String fingerprint, JsonNode sortValues) {
+    public static String encode(JsonMapper json, String fingerprint, JsonNode sortValues) {
         String text = json.writeValueAsString(json.createObjectNode().put("f", fingerprint).set("s", sortValues));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The sort values after which the page starts; null for the first page. */
-    static ArrayNode decode(JsonMapper json, String cursor, String fingerprint, int sortFields) {
+    public static ArrayNode decode(JsonMapper json, String cursor, String fingerprint, int sortFields) {
         if (cursor == null) {
             return null;
         }
@@ -46,6 +49,16 @@ final class SearchCursor {
             return array;
         } catch (RuntimeException e) {
             throw new BadUserInput("after", "INVALID_CURSOR", "after is not a cursor of this search");
+        }
+    }
+
+    /** Hex SHA-256 of a normalised search: its cache key, and (a prefix) its fingerprint. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

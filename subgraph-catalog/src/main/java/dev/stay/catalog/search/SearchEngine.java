@@ -24,11 +24,11 @@ import tools.jackson.databind.node.NullNode;
  * {@code stay.search.timeout}.
  */
 @Component
-class SearchEngine implements DisposableBean {
+public class SearchEngine implements DisposableBean {
 
     /** What OpenSearch answered, with its status: 404 and 409 are answers callers handle, not failures. */
-    record Answer(int status, JsonNode body) {
-        boolean ok() {
+    public record Answer(int status, JsonNode body) {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
     }
@@ -49,11 +49,11 @@ class SearchEngine implements DisposableBean {
     }
 
     /** @throws SearchUnavailable when OpenSearch cannot be reached or fails (5xx) */
-    Answer call(String method, String path, Object body) {
+    public Answer call(String method, String path, Object body) {
         try {
             var request = Requests.builder().method(method).endpoint(path);
             if (body != null) {
-                if (body instanceof PropertyIndex.NdJson bulk) {
+                if (body instanceof AliasedIndex.NdJson bulk) {
                     request.body(Body.from(bulk.lines().getBytes(StandardCharsets.UTF_8), "application/x-ndjson"));
                 } else {
                     request.json(body instanceof String text ? text : json.writeValueAsString(body));
@@ -73,7 +73,7 @@ class SearchEngine implements DisposableBean {
     }
 
     /** Like {@link #call} but anything other than 2xx is a failure. */
-    JsonNode ok(String method, String path, Object body) {
+    public JsonNode ok(String method, String path, Object body) {
         Answer answer = call(method, path, body);
         if (!answer.ok()) {
             throw new IllegalStateException(method + " " + path + " answered " + answer.status() + ": " + answer.body());
@@ -81,7 +81,19 @@ class SearchEngine implements DisposableBean {
         return answer.body();
     }
 
-    JsonMapper json() {
+    /** A search of an alias: the answer, or null when no index is behind the alias yet. */
+    public JsonNode search(String alias, Object body) {
+        Answer answer = call("POST", "/" + alias + "/_search", body);
+        if (answer.status() == 404) {
+            return null;
+        }
+        if (!answer.ok()) {
+            throw new IllegalStateException("search of " + alias + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    public JsonMapper json() {
         return json;
     }
 

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Hotel search ({@code stay.search.*}).
+ * Hotel search ({@code stay.search.*}); restaurant search shares its engine, timeouts, cache TTL and batches.
  *
  * @param url             the OpenSearch node or cluster ({@code STAY_OPENSEARCH_URL})
  * @param alias           the alias searches read and the indexer writes through; each build is an index named
@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reindexBatch    properties read and written per bulk request by a re-index
  */
 @ConfigurationProperties("stay.search")
-record SearchProperties(
+public record SearchProperties(
         @DefaultValue("http://127.0.0.1:19200") URI url,
         @DefaultValue("catalog-properties") String alias,
         @DefaultValue("5s") Duration timeout,
@@ -26,17 +26,12 @@ record SearchProperties(
         @DefaultValue("2000") int datedCandidates,
         @DefaultValue("1000") int reindexBatch) {
 
-    SearchProperties {
+    public SearchProperties {
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
             throw new IllegalArgumentException("stay.search.url must be http(s)://host:port");
         }
         if (!alias.matches("[a-z][a-z0-9-]{0,60}")) {
             throw new IllegalArgumentException("stay.search.alias must be lower-case letters, digits and dashes");
         }
-    }
-
-    /** The alias the index being built sits behind while a re-index runs, so live changes reach it too. */
-    String buildingAlias() {
-        return alias + "-building";
     }
 }

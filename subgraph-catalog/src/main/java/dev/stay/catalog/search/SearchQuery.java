@@ -20,11 +20,10 @@ final class SearchQuery {
     static Map<String, Object> where(SearchCriteria criteria) {
         List<Object> filters = new ArrayList<>();
         if (criteria.city() != null) {
-            filters.add(Map.of("term", Map.of("city.folded", Folding.fold(criteria.city()))));
+            filters.add(PlaceFilters.city(criteria.city()));
         }
         if (criteria.near() != null) {
-            filters.add(Map.of("geo_distance", Map.of("distance", criteria.radiusKm() + "km",
-                    "location", Map.of("lat", criteria.near().lat(), "lon", criteria.near().lon()))));
+            filters.add(PlaceFilters.within(criteria.near().lat(), criteria.near().lon(), criteria.radiusKm()));
         }
         if (criteria.box() != null) {
             SearchCriteria.Box box = criteria.box();
@@ -67,35 +66,12 @@ final class SearchQuery {
 
     /** The sort, always ending with the id so that the keyset is unique. */
     static List<Object> sort(SearchCriteria criteria) {
-        List<Object> sort = new ArrayList<>();
-        switch (criteria.sort()) {
-            case PRICE -> sort.add(Map.of("lowestPrice", Map.of("order", "asc", "missing", "_last")));
-            case DISTANCE -> sort.add(Map.of("_geo_distance", Map.of("location",
-                    Map.of("lat", criteria.near().lat(), "lon", criteria.near().lon()), "order", "asc", "unit", "km")));
-            case RELEVANCE -> {
-                if (criteria.text() != null) {
-                    sort.add(Map.of("_score", Map.of("order", "desc")));
-                } else {
-                    addRating(sort);
-                }
-            }
-            case RATING -> addRating(sort);
-        }
-        sort.add(Map.of("id", Map.of("order", "asc")));
-        return sort;
-    }
-
-    /** Whether a field of {@link #sort} orders from the highest down. */
-    @SuppressWarnings("unchecked")
-    static boolean isDescending(Object sortField) {
-        Map<String, Object> field = (Map<String, Object>) sortField;
-        Map<String, Object> options = (Map<String, Object>) field.values().iterator().next();
-        return "desc".equals(options.get("order"));
-    }
-
-    private static void addRating(List<Object> sort) {
-        sort.add(Map.of("rating", Map.of("order", "desc", "missing", "_last")));
-        sort.add(Map.of("reviewCount", Map.of("order", "desc")));
+        return SortOrders.thenId(switch (criteria.sort()) {
+            case PRICE -> List.of(Map.of("lowestPrice", Map.of("order", "asc", "missing", "_last")));
+            case DISTANCE -> List.of(SortOrders.nearestFirst(criteria.near().lat(), criteria.near().lon()));
+            case RELEVANCE -> SortOrders.relevance(criteria.text() != null);
+            case RATING -> SortOrders.bestRatedFirst();
+        });
     }
 
     /** Facet aggregations, each under the other facets' filters. */

@@ -91,7 +91,7 @@ class SearchCacheIT {
 
         Engines.shared().redis().stop();
 
-        assertThat(cache.lookup("any", List.of(SearchAreas.ALL)).generations()).as("Redis is gone").isNull();
+        assertThat(cache.lookup("any", List.of(SearchAreas.ALL), SearchPage.class).generations()).as("Redis is gone").isNull();
         assertThat(names(city)).containsExactly("Still Here");
         UUID another = fixtures.aHotel(new Spec("Newcomer", city, 3, null, 0, 0.3, 6.7));
         fixtures.indexed(List.of(another)); // its outdating is lost with Redis; the search asks OpenSearch anyway
