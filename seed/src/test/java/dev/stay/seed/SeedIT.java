@@ -63,6 +63,8 @@ class SeedIT {
         assertThat(db("catalog").fetchCount(Tables.PROPERTY)).isEqualTo(1_000);
         assertThat(db("booking").fetchCount(dev.stay.booking.db.Tables.PROPERTY)).isEqualTo(1_000);
         assertThat(db("users").fetchCount(dev.stay.users.db.Tables.USER_PROFILE)).isEqualTo(250);
+        assertThat(db("catalog").fetchCount(Tables.RESTAURANT)).isEqualTo(200);
+        assertThat(db("booking").fetchCount(dev.stay.booking.db.Tables.RESTAURANT)).isEqualTo(200);
     }
 
     @Test
@@ -155,6 +157,57 @@ class SeedIT {
         assertThat(db("booking").fetchCount(dev.stay.booking.db.Tables.INVENTORY_NIGHT))
                 .as("inventory stays sparse, so the projection has no night either")
                 .isZero().isEqualTo(db("catalog").fetchCount(Tables.AVAILABILITY_NIGHT));
+    }
+
+    @Test
+    @Order(6)
+    void everyRestaurantIsInTheCatalogAndInBookingsCopyAtTheSameVersion() {
+        List<DemoWorld.Restaurant> restaurants = small.restaurants();
+        DSLContext catalog = db("catalog");
+        DSLContext booking = db("booking");
+        var copy = dev.stay.booking.db.Tables.RESTAURANT;
+        var copiedTables = dev.stay.booking.db.Tables.RESTAURANT_TABLE;
+        long tables = restaurants.stream().mapToLong(r -> r.tables().size()).sum();
+        assertThat(catalog.fetchCount(Tables.RESTAURANT)).isEqualTo(400).isEqualTo(restaurants.size());
+        assertThat(booking.fetchCount(copy)).isEqualTo(400);
+        assertThat(catalog.fetchCount(Tables.RESTAURANT_TABLE)).isEqualTo(tables);
+        assertThat(booking.fetchCount(copiedTables)).isEqualTo(tables);
+        assertThat(catalog.fetchCount(Tables.RESTAURANT_SERVICE_PERIOD))
+                .isEqualTo(restaurants.stream().mapToLong(r -> r.openingHours().size()).sum());
+        assertThat(catalog.fetchCount(Tables.RESTAURANT_SEATING_DURATION))
+                .isEqualTo(restaurants.stream().mapToLong(r -> r.seatingDurations().size()).sum());
+        assertThat(catalog.fetchCount(Tables.RESTAURANT_CLOSED_DATE))
+                .isEqualTo(restaurants.stream().mapToLong(r -> r.closedDates().size()).sum());
+        assertThat(catalog.fetchCount(Tables.RESTAURANT, Tables.RESTAURANT.STATUS
+                .eq(dev.stay.catalog.db.enums.PropertyStatus.PUBLISHED))).isEqualTo(400);
+        assertThat(catalog.fetchCount(Tables.RESTAURANT, Tables.RESTAURANT.OWNER_ID.eq(DemoWorld.ownerId(0))))
+                .as("the demo owner account runs some").isGreaterThanOrEqualTo(3);
+
+        var versions = catalog.select(Tables.RESTAURANT.ID, Tables.RESTAURANT.VERSION).from(Tables.RESTAURANT).fetchMap(
+                Tables.RESTAURANT.ID, Tables.RESTAURANT.VERSION);
+        assertThat(booking.select(copy.ID, copy.CATALOG_VERSION).from(copy).fetchMap(copy.ID, copy.CATALOG_VERSION))
+                .as("booking's copy is at the catalog's version").isEqualTo(versions);
+
+        DemoWorld.Restaurant first = restaurants.getFirst();
+        var row = booking.selectFrom(copy).where(copy.ID.eq(first.id())).fetchSingle();
+        assertThat(row.getOwnerId()).isEqualTo(DemoWorld.ownerId(0)).isEqualTo(first.ownerId());
+        assertThat(row.getDepositPerGuest()).isEqualByComparingTo(first.depositPerGuest());
+        assertThat(booking.select(org.jooq.impl.DSL.field("jsonb_array_length({0})", Integer.class,
+                copy.SERVICE_PERIODS)).from(copy).where(copy.ID.eq(first.id())).fetchSingle().value1())
+                .isEqualTo(first.openingHours().size());
+        assertThat(booking.select(org.jooq.impl.DSL.field("{0} -> 0 ->> 'opens'", String.class, copy.SERVICE_PERIODS),
+                        org.jooq.impl.DSL.field("{0} -> 0 ->> 'weekday'", Integer.class, copy.SERVICE_PERIODS))
+                .from(copy).where(copy.ID.eq(first.id())).fetchSingle())
+                .as("periods as booking's consumer reads them: ISO weekday, HH:MM")
+                .satisfies(r -> assertThat(r.value1()).isEqualTo(first.openingHours().getFirst().opens().toString())
+                        .matches("\\d\\d:\\d\\d"))
+                .satisfies(r -> assertThat(r.value2()).isEqualTo(first.openingHours().getFirst().weekday()));
+        var stored = catalog.selectFrom(Tables.RESTAURANT).where(Tables.RESTAURANT.ID.eq(first.id())).fetchSingle();
+        assertThat(stored.getName()).isEqualTo(first.name());
+        assertThat(stored.getCity()).isEqualTo("Lisbon");
+        assertThat(catalog.select(Tables.RESTAURANT_TABLE.LABEL).from(Tables.RESTAURANT_TABLE)
+                .where(Tables.RESTAURANT_TABLE.RESTAURANT_ID.eq(first.id())).fetch(Tables.RESTAURANT_TABLE.LABEL))
+                .containsExactlyInAnyOrderElementsOf(first.tables().stream().map(DemoWorld.Table::label).toList());
     }
 
     private static String seed(String... args) {

@@ -18,9 +18,24 @@ import org.springframework.stereotype.Controller;
 class ReservationController {
 
     private final Reservations reservations;
+    private final java.time.Clock clock;
 
-    ReservationController(Reservations reservations) {
+    ReservationController(Reservations reservations, java.time.Clock clock) {
         this.reservations = reservations;
+        this.clock = clock;
+    }
+
+    /** What cancelling now would give back to the viewer asking; null once it cannot be cancelled. */
+    @org.springframework.graphql.data.method.annotation.SchemaMapping(typeName = "TableReservation")
+    TableReservation.Money cancellationRefund(TableReservation r) {
+        Optional<Viewer> viewer = Viewer.current();
+        if (viewer.isEmpty() || !r.status().equals("CONFIRMED") || !r.startsAt().toInstant().isAfter(clock.instant())) {
+            return null;
+        }
+        boolean byRestaurant = viewer.get().isAdmin()
+                || (viewer.get().mayManageFor(r.ownerId()) && !viewer.get().id().equals(r.guest().id()));
+        return TableReservation.Money.of(CancellationTerms.refund(r.paid(), byRestaurant, r.depositRefundableHours(),
+                r.startsAt().toInstant(), clock.instant()), r.deposit().currency());
     }
 
     /** Any well-formed id is a restaurant here: one that booking does not know simply has no availability. */

@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The deposit a completed visit gives back ("post billing"), as hotels' refunds are sent: written as
@@ -44,9 +45,14 @@ class DepositRefunds {
     private final LifecycleProperties settings;
     private final Clock clock;
     private final Counter failed;
+    private final TransactionTemplate transaction;
 
     DepositRefunds(DSLContext db, PaymentProvider provider, TableReservations reservations, Reservations rows,
-                   ReservationEvents events, LifecycleProperties settings, Clock clock, MeterRegistry meters) {
+                   ReservationEvents events, LifecycleProperties settings, Clock clock, MeterRegistry meters,
+                   PlatformTransactionManager transactions) {
+        // taken and notTaken are called from send, inside this bean: a template, not @Transactional, makes each one
+        // transaction (the row locked while its bookkeeping is written)
+        this.transaction = new TransactionTemplate(transactions);
         this.rows = rows;
         this.events = events;
         this.db = db;
@@ -93,8 +99,11 @@ class DepositRefunds {
     }
 
     /** Records the refund the provider took, once (a second sender finds nothing due). */
-    @Transactional
     void taken(UUID id, BigDecimal amount) {
+        transaction.executeWithoutResult(status -> recordTaken(id, amount));
+    }
+
+    private void recordTaken(UUID id, BigDecimal amount) {
         var r = rows.lock(id).orElseThrow();
         if (r.getRefundDue() == null || !LifecycleSteps.completionRefundKey(id).equals(r.getRefundKey())) {
             return;
@@ -106,8 +115,11 @@ class DepositRefunds {
     }
 
     /** One more attempt the provider did not take: the next after a longer pause, or none after the last. */
-    @Transactional
     void notTaken(UUID id) {
+        transaction.executeWithoutResult(status -> recordNotTaken(id));
+    }
+
+    private void recordNotTaken(UUID id) {
         var r = rows.lock(id).orElseThrow();
         if (r.getRefundDue() == null || !LifecycleSteps.completionRefundKey(id).equals(r.getRefundKey())
                 || r.getPaymentStatus().equals("REFUND_FAILED")) {

@@ -73,7 +73,7 @@ class LifecycleSteps {
         }
         r.setStatus("SEATED").setSeatedAt(at(now));
         events.changed(r, ReservationEvents.SEATED);
-        return new ReservationStatusPayload.ReservationUpdated(id, TableReservation.Money.zero(r.getCurrency()), false);
+        return new ReservationStatusPayload.ReservationUpdated(id, TableReservation.Money.of(BigDecimal.ZERO, r.getCurrency()), false);
     }
 
     /** By the owner or an admin ({@code viewer}), or by the completion job (no viewer, no key). */
@@ -132,7 +132,7 @@ class LifecycleSteps {
         r.setStatus("NO_SHOW").setNoShowAt(at(now));
         events.changed(r, ReservationEvents.NO_SHOW);
         keys.booked(viewer.id(), idempotencyKey, id);
-        return new ReservationStatusPayload.ReservationUpdated(id, TableReservation.Money.zero(r.getCurrency()), false);
+        return new ReservationStatusPayload.ReservationUpdated(id, TableReservation.Money.of(BigDecimal.ZERO, r.getCurrency()), false);
     }
 
     private record Found(TableReservationRecord row, ReservationStatusPayload refusal) {}

@@ -3,6 +3,7 @@ package dev.stay.booking.payment;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,12 @@ class PaymentWebhookController {
 
     private final PaymentSignature signature;
     private final ReceivedPaymentEvents received;
-    private final ChargeOutcomes outcomes;
+    private final List<ChargeOutcomes> outcomes;
     private final PaymentWebhookProperties settings;
     private final JsonMapper json;
     private final Clock clock;
 
-    PaymentWebhookController(PaymentSignature signature, ReceivedPaymentEvents received, ChargeOutcomes outcomes,
+    PaymentWebhookController(PaymentSignature signature, ReceivedPaymentEvents received, List<ChargeOutcomes> outcomes,
                              PaymentWebhookProperties settings, JsonMapper json, Clock clock) {
         this.signature = signature;
         this.received = received;
@@ -69,7 +70,7 @@ class PaymentWebhookController {
         }
         ChargeOutcomes.Applied applied;
         try {
-            applied = outcomes.apply(event.idempotencyKey(), charge.get(), event.amount(), event.currency());
+            applied = settle(event, charge.get());
         } catch (RuntimeException e) {
             received.forget(event);
             throw e;
@@ -90,6 +91,17 @@ class PaymentWebhookController {
                 yield answer(HttpStatus.OK, applied.name());
             }
         };
+    }
+
+    /** Each kind of payment (a booking's, a table reservation's) knows its own keys; the others answer unknown. */
+    private ChargeOutcomes.Applied settle(PaymentEvent event, PaymentProvider.Charge charge) {
+        for (ChargeOutcomes kind : outcomes) {
+            var applied = kind.apply(event.idempotencyKey(), charge, event.amount(), event.currency());
+            if (applied != ChargeOutcomes.Applied.UNKNOWN_PAYMENT) {
+                return applied;
+            }
+        }
+        return ChargeOutcomes.Applied.UNKNOWN_PAYMENT;
     }
 
     private static ResponseEntity<Map<String, String>> answer(HttpStatus status, String outcome) {

@@ -309,6 +309,53 @@ class ReservationStepsIT {
         assertThat(refundsOf(seated)).isEmpty();
     }
 
+    @Test
+    void aCancelledReservationIsNeitherCompletedNorMarkedAndKeepsItsMoney() {
+        var r = DiningFixtures.aRestaurantInLisbon(db);
+        UUID cancelled = r.a(UUID.randomUUID(), 0, java.time.Instant.now().minusSeconds(1800), "CANCELLED",
+                new java.math.BigDecimal("40.00"));
+
+        assertThat(code(step(COMPLETE, r.owner, "owner", cancelled, "c"), "completeReservation"))
+                .isEqualTo("INVALID_STATUS");
+        assertThat(code(step(NO_SHOW, r.owner, "owner", cancelled, "n"), "markReservationNoShow"))
+                .isEqualTo("INVALID_STATUS");
+        assertThat(r.status(cancelled)).isEqualTo("CANCELLED");
+        assertThat(r.row(cancelled).getVersion()).isEqualTo(1);
+        assertThat(refundsOf(cancelled)).isEmpty();
+    }
+
+    @Test
+    void eightTabsCompletingAtOnceCompleteItOnceAndRefundOnce() throws Exception {
+        var r = DiningFixtures.aRestaurantInLisbon(db);
+        UUID seated = r.aSeated(UUID.randomUUID(), 0, Duration.ofMinutes(-90));
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<String> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String key = "tab-" + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    var response = step(COMPLETE, r.owner, "owner", seated, key);
+                    String typename = typename(response, "completeReservation");
+                    return typename.equals("ReservationRejected") ? code(response, "completeReservation") : typename;
+                }));
+            }
+            start.countDown();
+            for (var future : futures) {
+                answers.add(future.get());
+            }
+        }
+
+        assertThat(answers).filteredOn("ReservationUpdated"::equals).hasSize(1);
+        assertThat(answers).filteredOn("INVALID_STATUS"::equals).hasSize(7);
+        refunds.retry();
+        assertThat(r.row(seated).getRefunded()).isEqualByComparingTo("40.00");
+        assertThat(refundsOf(seated)).isNotEmpty()
+                .allSatisfy(req -> assertThat(req.getBodyAsString()).contains("\"amount\":\"40.00\""));
+        assertThat(r.events("reservation.completed")).hasSize(1);
+    }
+
     private void dueNow(UUID id) {
         db.update(TABLE_RESERVATION).set(TABLE_RESERVATION.REFUND_NEXT_AT, (java.time.OffsetDateTime) null)
                 .where(TABLE_RESERVATION.ID.eq(id)).execute();
