@@ -13,7 +13,6 @@ import dev.stay.common.dining.SeatingSlots;
 import dev.stay.common.dining.ServicePeriod;
 import dev.stay.common.dining.Slot;
 import dev.stay.common.dining.TableTimes;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -45,15 +44,9 @@ class FreeStartTimes {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final DSLContext db;
-    private final Clock clock;
 
     FreeStartTimes(DSLContext db) {
-        this(db, Clock.systemUTC());
-    }
-
-    FreeStartTimes(DSLContext db, Clock clock) {
         this.db = db;
-        this.clock = clock;
     }
 
     static String hhmm(LocalTime time) {
@@ -63,7 +56,7 @@ class FreeStartTimes {
     /** For each of these restaurants, its free start times around the visit's time, in time order (maybe none). */
     Map<UUID, List<LocalTime>> around(Collection<UUID> restaurants, RestaurantCriteria.Visit visit) {
         Map<UUID, List<LocalTime>> free = new LinkedHashMap<>();
-        Instant now = clock.instant();
+        Instant now = Instant.now(); // nothing at or before now, wherever the restaurant is
         day(restaurants, visit.date()).forEach((id, day) -> free.put(id, SeatingSlots.free(day.rules(), visit.date(),
                         visit.partySize(), day.tables(), now).stream().map(Slot::time)
                 .filter(time -> Math.abs(time.toSecondOfDay() - visit.time().toSecondOfDay())

@@ -1,5 +1,6 @@
 package dev.stay.catalog.restaurantsearch;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.stream.Stream;
  * What restaurant search reads of booking's {@code booking.reservation} events (booking's ReservationEvent; the rest
  * of its fields are ignored). A reservation takes its table while HELD, CONFIRMED or SEATED.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 record ReservationEvent(UUID reservationId, UUID restaurantId, UUID tableId, Instant startsAt, Instant endsAt,
                         String status, Integer version) {
 

@@ -17,7 +17,7 @@ final class RestaurantQuery {
     enum Facet { CUISINES, PRICE_RANGE, RATING }
 
     static final List<String> SOURCE = List.of("id", "city", "location", "cuisines", "priceRange", "rating",
-            "reviewCount", "timeZone");
+            "reviewCount", "timeZone", "readAt");
 
     private RestaurantQuery() {}
 

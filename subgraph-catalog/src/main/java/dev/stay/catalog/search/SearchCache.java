@@ -142,7 +142,7 @@ public class SearchCache implements DisposableBean {
         return Objects.equals(done, Boolean.TRUE);
     }
 
-    CircuitBreaker breaker() {
+    public CircuitBreaker breaker() {
         return breaker;
     }
 
