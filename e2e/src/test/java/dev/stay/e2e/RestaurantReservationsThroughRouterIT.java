@@ -1,5 +1,6 @@
 package dev.stay.e2e;
 
+import static dev.stay.booking.db.Tables.OUTBOX;
 import static dev.stay.booking.db.Tables.TABLE_RESERVATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -158,10 +160,14 @@ class RestaurantReservationsThroughRouterIT {
     void theGuestReviewsTheCompletedVisitOnce() {
         Map<String, Object> input = Map.of("reservationId", id(), "overall", 9, "food", 10, "service", 9,
                 "ambience", 8, "value", 9, "title", "Perfect sardines", "text", "We would come back");
-        // the catalog learns of the completion from booking's reservation.completed event; every 4 s, so that the
-        // tries stay within the guest's mutation budget at the router
+        // the catalog learns of the completion from booking's reservation.completed event: first booking's relay
+        // sends it, then the guest tries every 5 s, which keeps within the guest's mutation budget at the router
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(bookingDatabase().fetchExists(OUTBOX,
+                OUTBOX.TYPE.eq("reservation.completed").and(OUTBOX.PUBLISHED_AT.isNotNull())
+                        .and(DSL.field("payload->>'reservationId'", String.class).eq(id()))))
+                .as("reservation.completed of %s published by booking's relay", id()).isTrue());
         JsonNode[] answer = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(4)).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).until(() -> {
             answer[0] = guest.send(REVIEW, Map.of("input", input)).data().path("submitRestaurantReview");
             return !answer[0].path("errors").path(0).path("code").asString("").equals("NOT_REVIEWABLE");
         });
@@ -247,14 +253,17 @@ class RestaurantReservationsThroughRouterIT {
      * still today and inside the opening hours (it was after noon, local), so that its owner may mark it a no-show.
      */
     private static void twoHoursEarlier(UUID reservation) {
-        Postgres postgres = Stay.platform().engines().postgres();
-        int moved = DSL.using(postgres.jdbcUrl("booking"), postgres.user(), postgres.password())
-                .update(TABLE_RESERVATION)
+        int moved = bookingDatabase().update(TABLE_RESERVATION)
                 .set(TABLE_RESERVATION.LOCAL_TIME, TABLE_RESERVATION.LOCAL_TIME.minus(DSL.field("interval '2 hours'")))
                 .set(TABLE_RESERVATION.STARTS_AT, TABLE_RESERVATION.STARTS_AT.minus(DSL.field("interval '2 hours'")))
                 .set(TABLE_RESERVATION.ENDS_AT, TABLE_RESERVATION.ENDS_AT.minus(DSL.field("interval '2 hours'")))
                 .where(TABLE_RESERVATION.ID.eq(reservation)).execute();
         assertThat(moved).isEqualTo(1);
+    }
+
+    private static DSLContext bookingDatabase() {
+        Postgres postgres = Stay.platform().engines().postgres();
+        return DSL.using(postgres.jdbcUrl("booking"), postgres.user(), postgres.password());
     }
 
     /** The reservation as booking answers an {@code _entities} call the router signed, with that client's token. */
