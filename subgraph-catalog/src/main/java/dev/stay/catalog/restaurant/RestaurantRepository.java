@@ -7,15 +7,13 @@ import static dev.stay.catalog.db.Tables.RESTAURANT_SEATING_DURATION;
 import static dev.stay.catalog.db.Tables.RESTAURANT_SERVICE_PERIOD;
 import static dev.stay.catalog.db.Tables.RESTAURANT_TABLE;
 import static org.jooq.Records.mapping;
-import static org.jooq.impl.DSL.currentOffsetDateTime;
-import static org.jooq.impl.DSL.function;
+import static org.jooq.impl.DSL.currentLocalDate;
 import static org.jooq.impl.DSL.multiset;
 import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.select;
 
 import dev.stay.catalog.property.Hotel;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -23,8 +21,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -60,9 +56,6 @@ class RestaurantRepository {
     }
 
     private List<Restaurant> restaurants(Condition where, int limit) {
-        // today where the restaurant is: its closed dates before that are history, not something to show
-        Field<LocalDate> today = function("timezone", SQLDataType.LOCALDATETIME, RESTAURANT.TIME_ZONE,
-                currentOffsetDateTime()).cast(SQLDataType.LOCALDATE);
         return db.select(
                         RESTAURANT.ID, RESTAURANT.NAME, RESTAURANT.DESCRIPTION,
                         RESTAURANT.CUISINES.convertFrom(List::of),
@@ -85,7 +78,8 @@ class RestaurantRepository {
                         multiset(select(RESTAURANT_CLOSED_DATE.DAY)
                                 .from(RESTAURANT_CLOSED_DATE)
                                 .where(RESTAURANT_CLOSED_DATE.RESTAURANT_ID.eq(RESTAURANT.ID))
-                                .and(RESTAURANT_CLOSED_DATE.DAY.ge(today))
+                                // no zone is a day behind UTC's yesterday; the exact day is the restaurant's own
+                                .and(RESTAURANT_CLOSED_DATE.DAY.ge(currentLocalDate().minus(1)))
                                 .orderBy(RESTAURANT_CLOSED_DATE.DAY))
                                 .convertFrom(r -> r.map(day -> day.value1())),
                         RESTAURANT.SLOT_MINUTES.convertFrom(Short::intValue),
@@ -112,7 +106,8 @@ class RestaurantRepository {
                 .where(where)
                 .orderBy(RESTAURANT.CREATED_AT.desc(), RESTAURANT.ID.desc())
                 .limit(limit)
-                .fetch(mapping(Restaurant::new));
+                .fetch(mapping(Restaurant::new))
+                .stream().map(Restaurant::closedFromToday).toList();
     }
 
     private static Restaurant.ServicePeriod period(Short weekday, LocalTime opens, LocalTime closes) {

@@ -9,6 +9,7 @@ import dev.stay.catalog.db.tables.records.RestaurantTableRecord;
 import dev.stay.catalog.onboarding.Stored;
 import dev.stay.codegen.catalog.types.CatalogErrorCode;
 import dev.stay.codegen.catalog.types.RestaurantTableInput;
+import dev.stay.common.graphql.Texts;
 import dev.stay.common.security.Viewer;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,9 +71,17 @@ class RestaurantTables {
         });
     }
 
-    /** Labels are unique among the tables on sale, case ignored, as the database's partial unique index has it. */
+    /**
+     * Labels are unique among the tables on sale, case ignored, as the database's partial unique index has it. A label
+     * refused already (blank, too long, a control character PostgreSQL would not even take as a parameter) is not
+     * looked up.
+     */
     private void checkLabel(UUID restaurantId, UUID self, RestaurantTableInput input, RestaurantRules rules) {
-        if (input.getLabel() == null || input.getLabel().isBlank()) return;
+        String label = input.getLabel();
+        if (label == null || label.isBlank() || Texts.hasControlCharacters(label)
+                || label.strip().length() > RestaurantRules.MAX_LABEL) {
+            return;
+        }
         Condition sameLabel = onSale(restaurantId).and(lower(RESTAURANT_TABLE.LABEL).eq(Stored.text(input.getLabel())
                 .toLowerCase(java.util.Locale.ROOT)));
         if (self != null) sameLabel = sameLabel.and(RESTAURANT_TABLE.ID.ne(self));

@@ -1,8 +1,11 @@
 package dev.stay.catalog.restaurant;
 
+import static dev.stay.catalog.db.Tables.RESTAURANT;
+import static dev.stay.catalog.db.Tables.RESTAURANT_CLOSED_DATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stay.catalog.db.enums.PropertyStatus;
+import dev.stay.catalog.db.tables.records.RestaurantClosedDateRecord;
 import dev.stay.common.test.SignedIn;
 import dev.stay.common.test.SubgraphTest;
 import dev.stay.common.test.SubgraphTestSupport.StatementCounter;
@@ -79,6 +82,23 @@ class RestaurantQueriesIT {
         page.path("restaurant.owner.id").entity(String.class).isEqualTo(restaurant.ownerId().toString());
         page.path("restaurant.status").entity(String.class).isEqualTo("PUBLISHED");
         page.path("restaurant.version").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
+    void closedDatesStartFromTodayWhereTheRestaurantIsNotWhereTheServerIs() {
+        var restaurant = fixtures.aPublishedRestaurantInLisbon();
+        ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati"); // UTC+14: often a day ahead of UTC
+        LocalDate today = LocalDate.now(kiritimati);
+        db.deleteFrom(RESTAURANT_CLOSED_DATE).where(RESTAURANT_CLOSED_DATE.RESTAURANT_ID.eq(restaurant.id())).execute();
+        db.update(RESTAURANT).set(RESTAURANT.TIME_ZONE, kiritimati.getId()).where(RESTAURANT.ID.eq(restaurant.id()))
+                .execute();
+        db.batchInsert(new RestaurantClosedDateRecord(restaurant.id(), today.minusDays(1)),
+                new RestaurantClosedDateRecord(restaurant.id(), today),
+                new RestaurantClosedDateRecord(restaurant.id(), today.plusDays(1))).execute();
+
+        graphQl.document(PAGE).variable("id", restaurant.id().toString()).execute()
+                .path("restaurant.closedDates").entityList(String.class)
+                .containsExactly(today.toString(), today.plusDays(1).toString());
     }
 
     @Test
