@@ -30,9 +30,12 @@ class ReservationChangeSettlement {
     private final PaymentProvider provider;
     private final DSLContext db;
     private final DiningProperties settings;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    ReservationChangeSettlement(Reservations reservations, ReservationEvents events, PaymentProvider provider, DSLContext db,
-                     DiningProperties settings) {
+    ReservationChangeSettlement(Reservations reservations, ReservationEvents events, PaymentProvider provider,
+                                DSLContext db, DiningProperties settings,
+                                org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.reservations = reservations;
         this.events = events;
         this.provider = provider;
@@ -104,7 +107,7 @@ class ReservationChangeSettlement {
                     || (charge.status() == PaymentProvider.Status.NOT_FOUND && !expired)) {
                 continue;
             }
-            if (apply(h.getChangeOf(), charge) != Settled.OPEN) {
+            if (transaction.execute(status -> apply(h.getChangeOf(), charge)) != Settled.OPEN) {
                 settled++;
             }
         }

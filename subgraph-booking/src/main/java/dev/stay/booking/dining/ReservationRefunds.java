@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Refunds a cancellation or a change owes ({@code table_reservation.refund_due} with its {@code refund_key}, written
@@ -35,9 +36,11 @@ class ReservationRefunds {
     private final ReservationEvents events;
     private final DiningProperties settings;
     private final Counter failed;
+    private final TransactionTemplate transaction;
 
     ReservationRefunds(DSLContext db, PaymentProvider provider, Reservations reservations, ReservationEvents events,
-                       DiningProperties settings, MeterRegistry meters) {
+                       DiningProperties settings, MeterRegistry meters, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.db = db;
         this.provider = provider;
         this.reservations = reservations;
@@ -60,10 +63,10 @@ class ReservationRefunds {
         }
         BigDecimal amount = new BigDecimal(TableReservation.Money.of(due.value2(), due.value4()).amount());
         if (!provider.refund(due.value3(), due.value1(), amount)) {
-            notTaken(id, due.value3());
+            transaction.executeWithoutResult(status -> notTaken(id, due.value3()));
             return false;
         }
-        taken(id, due.value3(), due.value2());
+        transaction.executeWithoutResult(status -> taken(id, due.value3(), due.value2()));
         return true;
     }
 
@@ -85,8 +88,7 @@ class ReservationRefunds {
     }
 
     /** Records the refund the provider took under {@code key}, once (a second sender finds nothing due). */
-    @Transactional
-    void taken(UUID id, String key, BigDecimal amount) {
+    private void taken(UUID id, String key, BigDecimal amount) {
         var r = reservations.lock(id).orElseThrow();
         if (r.getRefundDue() == null || !key.equals(r.getRefundKey())) {
             return;
@@ -100,8 +102,7 @@ class ReservationRefunds {
     }
 
     /** One more attempt not taken: the next after a longer pause, or none after the last. */
-    @Transactional
-    void notTaken(UUID id, String key) {
+    private void notTaken(UUID id, String key) {
         var r = reservations.lock(id).orElseThrow();
         if (r.getRefundDue() == null || !key.equals(r.getRefundKey()) || r.getPaymentStatus().equals("REFUND_FAILED")) {
             return;
