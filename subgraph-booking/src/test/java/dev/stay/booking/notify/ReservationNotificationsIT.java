@@ -167,6 +167,35 @@ class ReservationNotificationsIT {
     }
 
     @Test
+    void anEventForAGuestWhoseContactHasNotArrivedWaitsForItAndIsSentOnce() {
+        UUID newcomer = UUID.randomUUID();
+        UUID known = fixtures.anEnglishGuestWithEmailAndSms();
+        String early = publish("reservation.confirmed", reservation(newcomer, "18:00", 2));
+        String behind = publish("reservation.confirmed", reservation(known, "18:00", 2));
+
+        fixtures.awaitSent(behind, Channel.EMAIL);
+        assertThat(requestsFor(early)).as("nowhere to send it yet").isEmpty();
+        fixtures.announce(newcomer, "fr-FR", "newcomer-" + newcomer + "@stay.example", null, true, false, true, 1);
+
+        fixtures.awaitSent(early, Channel.EMAIL);
+        assertThat(messagesSent(early, Channel.EMAIL)).singleElement()
+                .satisfies(e -> assertThat(body(e)).contains("newcomer-" + newcomer).contains("est confirmée"));
+    }
+
+    @Test
+    void aReservationConfirmedAfterTheMorningOfItsOwnDayGetsNoReminder() {
+        UUID guest = fixtures.anEnglishGuestWithEmailAndSms();
+        var data = reservation(guest, "21:00", 2);
+        data.put("occurredAt", day.atTime(LocalTime.of(11, 0)).atZone(zone).toInstant().toString());
+        String confirmed = publish("reservation.confirmed", data);
+        fixtures.awaitSent(confirmed, Channel.EMAIL);
+
+        assertThat(db.select(RESERVATION_REMINDER.DONE_AT).from(RESERVATION_REMINDER)
+                .where(RESERVATION_REMINDER.RESERVATION_ID.eq(UUID.fromString((String) data.get("reservationId"))))
+                .fetchSingle().value1()).as("its confirmation has just told the guest").isNotNull();
+    }
+
+    @Test
     void aMalformedEventIsDeadLetteredAndTheNextOneStillArrives() {
         UUID guest = fixtures.anEnglishGuestWithEmailAndSms();
         var broken = reservation(guest, "19:00", 2);
