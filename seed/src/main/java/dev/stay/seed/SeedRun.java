@@ -55,8 +55,9 @@ final class SeedRun {
         long started = System.nanoTime();
         DemoWorld world = options.world();
         int batches = Math.ceilDiv(world.blockCount(), BLOCKS_PER_BATCH);
-        say(String.format(Locale.ROOT, "%s: %,d hotels with %,d rooms, %,d owners, into %s", sizeName(),
-                world.hotelCount(), world.roomCount(), world.ownerCount(), String.join(", ", options.databaseUrls().values())));
+        say(String.format(Locale.ROOT, "%s: %,d hotels with %,d rooms, %,d restaurants, %,d owners, into %s",
+                sizeName(), world.hotelCount(), world.roomCount(), world.restaurantCount(), world.ownerCount(),
+                String.join(", ", options.databaseUrls().values())));
         List<Connection> connections = new ArrayList<>();
         try {
             List<Target> targets = targets(connections);

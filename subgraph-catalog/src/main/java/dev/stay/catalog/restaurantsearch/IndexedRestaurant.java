@@ -9,7 +9,7 @@ import java.util.UUID;
  *
  * @param cuisines     the Cuisine values, filtered and counted as they are
  * @param cuisineWords the same as words ("middle eastern"), for the free text
- * @param rating       the average of its reviews (restaurant_rating); null before the first
+ * @param rating       the average of its visible reviews (restaurant_rating), 1 to 10; null before the first
  * @param readAt       when it was read from PostgreSQL (epoch milliseconds): its version in the index
  */
 record IndexedRestaurant(UUID id, String name, String description, String city, String country, Location location,

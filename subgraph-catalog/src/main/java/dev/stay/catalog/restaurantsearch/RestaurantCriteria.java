@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -30,7 +31,8 @@ record RestaurantCriteria(String city, Point near, Double radiusKm, String text,
     /** Start times offered around the time asked, either side. */
     static final int WINDOW_MINUTES = 30;
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    /** Strictly: "24:00" is no time of a day (a lenient parse makes it midnight). */
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
 
     static RestaurantCriteria of(RestaurantSearchInput in) {
         String city = SearchInputs.text("city", in.city(), SearchInputs.MAX_CITY);

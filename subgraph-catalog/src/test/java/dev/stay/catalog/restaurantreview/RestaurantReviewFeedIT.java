@@ -3,11 +3,14 @@ package dev.stay.catalog.restaurantreview;
 import static dev.stay.catalog.db.Tables.RESTAURANT_VISIT;
 import static dev.stay.catalog.restaurantreview.Visits.review;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.stay.common.test.DeadLetters;
 import dev.stay.common.test.SignedIn;
 import dev.stay.common.test.SubgraphTest;
 import dev.stay.common.test.SubgraphTestSupport.StatementCounter;
+import dev.stay.devstack.engines.Engines;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebGraphQlTester;
 
 /**
- * What cannot be read of booking's reservations goes to the dead letters and the visits behind it still count; a page
+ * What cannot be read of booking's reservations goes to the dead letters and the visits behind it still count; what
+ * arrives while the database is away is recorded once it is back; a page
  * of restaurants reads its ratings and its reviews in one statement each, however many restaurants it has.
  */
 @SubgraphTest
@@ -59,6 +63,36 @@ class RestaurantReviewFeedIT {
         SignedIn.as(guest, "guest");
         graphQl.document(RestaurantReviewsIT.SUBMIT).variable("input", review(behind, 9, "Fine", "x")).execute()
                 .path("submitRestaurantReview.errors").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void visitsAnnouncedWhileTheDatabaseIsStoppedAreEachRecordedOnceWhenItIsBack() throws Exception {
+        Visits visits = Visits.aPublishedRestaurant(db);
+        UUID guest = UUID.randomUUID();
+        List<UUID> reservations = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            reservations.add(UUID.randomUUID());
+            events.add(visits.completedEvent(UUID.randomUUID().toString(), reservations.get(i), guest,
+                    LocalDate.now().minusDays(1)));
+        }
+        Engines.shared().postgres().stop();
+        try {
+            visits.publish(events.toArray(String[]::new));
+            visits.publish(events.getFirst()); // and a copy of the first
+            // the database stays away longer than a listener without back-off would retry (the tests' pool gives up
+            // on a connection after 1 s): what this test is about, not a wait for a result
+            Thread.sleep(8_000);
+        } finally {
+            Engines.shared().postgres().start();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() ->
+                db.fetchCount(RESTAURANT_VISIT, RESTAURANT_VISIT.RESERVATION_ID.in(reservations)) == 6);
+        assertThat(DEAD_LETTERS.withKey(visits.restaurant())).as("nothing lost to the dead letters").isEmpty();
+        SignedIn.as(guest, "guest");
+        graphQl.document(RestaurantReviewsIT.SUBMIT).variable("input", review(reservations.getLast(), 7, "Back", "x"))
+                .execute().path("submitRestaurantReview.errors").entityList(Object.class).hasSize(0);
     }
 
     @Test

@@ -137,8 +137,9 @@ class RestaurantDatedSearchIT {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(slots(dated("20:00", 2))).doesNotContainKey(restaurant));
-        assertThat(DEAD_LETTERS.withKey(restaurant)).extracting(DeadLetters.Letter::value)
-                .containsExactly("{\"eventId\":", noVersion, ofAnother);
+        // other consumers of the topic (restaurant reviews) dead-letter what they cannot read too: ours only
+        assertThat(DEAD_LETTERS.withKey(restaurant)).filteredOn(letter -> letter.headers().contains("catalog.reservation-feed"))
+                .extracting(DeadLetters.Letter::value).containsExactly("{\"eventId\":", noVersion, ofAnother);
     }
 
     @Test

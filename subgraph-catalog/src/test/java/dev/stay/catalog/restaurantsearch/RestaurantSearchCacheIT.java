@@ -41,13 +41,12 @@ class RestaurantSearchCacheIT {
     @Autowired BusyTables busyTables;
     @Autowired TransactionTemplate transactions;
     @Autowired SearchCache cache;
+    final String city = RestaurantSearchFixtures.aCity(); // a city of each test's own
     RestaurantSearchFixtures fixtures;
-    String city;
 
     @BeforeEach
     void setUp() {
         fixtures = new RestaurantSearchFixtures(db, index);
-        city = RestaurantSearchFixtures.aCity();
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package dev.stay.catalog.restaurantsearch;
 
 import static dev.stay.catalog.db.Tables.PROPERTY;
+import static dev.stay.catalog.db.Tables.RESTAURANT_RATING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,11 +10,12 @@ import dev.stay.catalog.db.enums.PropertyStatus;
 import dev.stay.catalog.db.tables.records.PropertyRecord;
 import dev.stay.catalog.events.CatalogEvents;
 import dev.stay.catalog.restaurantsearch.RestaurantSearchFixtures.Spec;
+import dev.stay.catalog.search.SearchResponses;
 import dev.stay.common.test.DeadLetters;
 import dev.stay.common.test.SubgraphTest;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,7 +96,7 @@ class RestaurantSearchIT {
         assertThat(facet(cheap, "cuisines", "cuisine")).containsExactlyInAnyOrderEntriesOf(Map.of("ITALIAN", 1, "SUSHI", 1));
 
         assertThat(ids(search(Map.of("city", city, "minRating", 1.0), null, null)))
-                .as("no restaurant is rated yet").isEmpty();
+                .as("none of them is rated").isEmpty();
     }
 
     @Test
@@ -114,6 +116,30 @@ class RestaurantSearchIT {
         assertThat(distances.get(1)).isBetween(4.3, 4.6); // 0.04 degrees of latitude
         assertThat(near.path("searchRestaurants.edges[*].slots").entityList(Object.class).get())
                 .as("undated: no slots").containsOnlyNulls();
+    }
+
+    @Test
+    void ratingsSortAndFilterAndARestaurantRatedEventBringsANewRatingIntoTheIndex() {
+        UUID unrated = fixtures.aRestaurant(new Spec("Unrated", city, 2, Cuisine.GREEK));
+        UUID good = fixtures.aRestaurant(new Spec("Good", city, 2, Cuisine.GREEK));
+        UUID best = fixtures.aRestaurant(new Spec("Best", city, 2, Cuisine.GREEK));
+        rate(good, "7.50", 4);
+        rate(best, "9.20", 12);
+        fixtures.indexed(List.of(unrated, good, best));
+
+        assertThat(ids(search(Map.of("city", city, "sort", "RATING"), null, null))).containsExactly(best, good, unrated);
+        assertThat(ids(search(Map.of("city", city, "minRating", 8.0), null, null))).containsExactly(best);
+
+        // what restaurant reviews do: the table, then restaurant-rated on catalog.restaurant
+        rate(unrated, "9.90", 3);
+        RestaurantSearchFixtures.publish(RestaurantFeedIndexer.TOPIC, unrated.toString(), RestaurantSearchFixtures
+                .envelope("restaurant-rated", "{\"restaurantId\":\"" + unrated + "\",\"average\":9.9,\"count\":3}"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            GraphQlTester.Response rated = search(Map.of("city", city, "sort", "RATING"), null, null);
+            assertThat(ids(rated)).containsExactly(unrated, best, good);
+            assertThat(rated.path("searchRestaurants.edges[0].rating").entity(Double.class).get()).isEqualTo(9.9);
+            assertThat(rated.path("searchRestaurants.edges[0].reviewCount").entity(Integer.class).get()).isEqualTo(3);
+        });
     }
 
     @Test
@@ -236,6 +262,14 @@ class RestaurantSearchIT {
         refused(Map.of("city", city, "cuisines", List.of("CAFE")), 1, cursor, "after", "INVALID_CURSOR");
     }
 
+    private void rate(UUID restaurant, String average, int count) {
+        db.insertInto(RESTAURANT_RATING).set(RESTAURANT_RATING.RESTAURANT_ID, restaurant)
+                .set(RESTAURANT_RATING.AVERAGE, new BigDecimal(average)).set(RESTAURANT_RATING.REVIEW_COUNT, count)
+                .onConflict(RESTAURANT_RATING.RESTAURANT_ID).doUpdate()
+                .set(RESTAURANT_RATING.AVERAGE, new BigDecimal(average)).set(RESTAURANT_RATING.REVIEW_COUNT, count)
+                .execute();
+    }
+
     private GraphQlTester.Response suggest(String prefix) {
         return graphQl.document("query ($p: String!) { suggestDestinations(prefix: $p) { kind name city "
                 + "hotel { id } restaurant { id name } } }").variable("p", prefix).execute();
@@ -247,11 +281,7 @@ class RestaurantSearchIT {
     }
 
     private void refused(Map<String, Object> input, int first, String after, String field, String reason) {
-        search(input, first, after).errors().satisfy(errors -> {
-            assertThat(errors).as(reason).hasSize(1);
-            assertThat(errors.getFirst().getExtensions()).as(reason)
-                    .containsEntry("code", "BAD_USER_INPUT").containsEntry("reason", reason).containsEntry("field", field);
-        });
+        SearchResponses.refused(search(input, first, after), field, reason);
     }
 
     static List<UUID> ids(GraphQlTester.Response response) {
@@ -259,12 +289,7 @@ class RestaurantSearchIT {
                 .map(UUID::fromString).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private static <K> Map<K, Integer> facet(GraphQlTester.Response response, String facet, String key) {
-        Map<K, Integer> counts = new LinkedHashMap<>();
-        for (Map<String, Object> bucket : response.path("searchRestaurants.facets." + facet).entityList(Map.class).get()) {
-            counts.put((K) bucket.get(key), ((Number) bucket.get("count")).intValue());
-        }
-        return counts;
+        return SearchResponses.counts(response, "searchRestaurants.facets." + facet, key);
     }
 }

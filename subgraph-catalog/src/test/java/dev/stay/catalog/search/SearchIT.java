@@ -10,7 +10,6 @@ import dev.stay.common.test.SignedIn;
 import dev.stay.common.test.SubgraphTest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -214,11 +213,7 @@ class SearchIT {
     }
 
     private void refused(Map<String, Object> input, int first, String after, String field, String reason) {
-        search(input, first, after).errors().satisfy(errors -> {
-            assertThat(errors).as(reason).hasSize(1);
-            assertThat(errors.getFirst().getExtensions()).as(reason)
-                    .containsEntry("code", "BAD_USER_INPUT").containsEntry("reason", reason).containsEntry("field", field);
-        });
+        SearchResponses.refused(search(input, first, after), field, reason);
     }
 
     private static List<UUID> ids(GraphQlTester.Response response) {
@@ -226,12 +221,7 @@ class SearchIT {
                 .map(UUID::fromString).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private static <K> Map<K, Integer> facet(GraphQlTester.Response response, String facet, String key) {
-        Map<K, Integer> counts = new LinkedHashMap<>();
-        for (Map<String, Object> bucket : response.path("searchHotels.facets." + facet).entityList(Map.class).get()) {
-            counts.put((K) bucket.get(key), ((Number) bucket.get("count")).intValue());
-        }
-        return counts;
+        return SearchResponses.counts(response, "searchHotels.facets." + facet, key);
     }
 }

@@ -4,9 +4,9 @@ package dev.stay.devstack.launcher;
 public enum DemoScale {
 
     /** 2,000 hotels with 40,000 rooms, in seconds: what {@code ./platform up} and the tests load. */
-    SMALL("small", "small set, 2,000 hotels with 40,000 rooms"),
+    SMALL("small", "small set, 2,000 hotels with 40,000 rooms and 400 restaurants"),
     /** 500,000 hotels with 10,000,000 rooms: the scale Stay is built for, in minutes (seed/README.md has the figures). */
-    SEED("seed", "seed scale, 500,000 hotels with 10,000,000 rooms");
+    SEED("seed", "seed scale, 500,000 hotels with 10,000,000 rooms and 100,000 restaurants");
 
     private final String size;
     private final String description;
