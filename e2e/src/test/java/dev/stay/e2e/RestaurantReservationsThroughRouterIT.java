@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stay.common.security.RouterSignature;
+import dev.stay.devstack.engines.DemoAccounts;
 import dev.stay.devstack.engines.Postgres;
 import dev.stay.e2e.Restaurants.Restaurant;
 import java.math.BigDecimal;
@@ -238,6 +239,36 @@ class RestaurantReservationsThroughRouterIT {
         assertThat(payment.path("refunded").isNull() || new BigDecimal(payment.path("refunded").path("amount").asString())
                 .signum() == 0).as("nothing refunded: %s", payment).isTrue();
         assertThat(PaymentJournal.refundsOf(PaymentJournal.chargeKeys(id, reference))).as("no refund sent").isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void aPartnerReadsStartTimesAndReservesThroughItsPersistedDocumentsOnly() throws Exception {
+        StayClient partner = Stay.client().withToken(Stay.platform().engines().keycloak()
+                .clientCredentialsToken(DemoAccounts.PARTNER.clientId(), DemoAccounts.PARTNER.secret()));
+        LocalDate date = restaurant.today().plusDays(9);
+        Restaurants.awaitSlots(restaurant, date, 2);
+
+        var offered = partner.sendDocument(Restaurants.documentId("RestaurantAvailability"), Map.of(
+                "id", restaurant.id(), "date", date.toString(), "partySize", 2, "from", "19:00", "to", "19:00"));
+        assertThat(offered.body().path("errors").isMissingNode()).as(offered.body().toString()).isTrue();
+        JsonNode slot = offered.data().path("restaurant").path("availability").path(0);
+        assertThat(slot.path("time").asString()).as(offered.body().toString()).isEqualTo("19:00");
+        Map<String, Object> input = Restaurants.reservation(restaurant, date, slot, 2);
+        input.put("partnerReference", "ACME-" + UUID.randomUUID().toString().substring(0, 8));
+        var reserved = partner.sendDocument(Restaurants.documentId("ReserveTable"),
+                Map.of("input", input, "idempotencyKey", UUID.randomUUID().toString()));
+
+        JsonNode answer = reserved.data().path("reserveTable");
+        assertThat(answer.path("__typename").asString()).as(reserved.body().toString()).isEqualTo("ReservationConfirmed");
+        assertThat(answer.path("reservation").path("partnerReference").asString()).isEqualTo(input.get("partnerReference"));
+        assertThat(dayBook(date)).extracting(r -> r.path("id").asString())
+                .containsExactly(answer.path("reservation").path("id").asString());
+        var unlisted = partner.send(Restaurants.RESERVE, Map.of("input", input, "key", UUID.randomUUID().toString()));
+        assertThat(unlisted.errorCode()).as(unlisted.body().toString()).isEqualTo("PERSISTED_QUERY_ONLY");
+        var unknown = partner.sendDocument("sha256:" + "a".repeat(64), Map.of("input", input));
+        assertThat(unknown.errorCode()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+        assertThat(dayBook(date)).as("neither reserved anything").hasSize(1);
     }
 
     private List<JsonNode> dayBook(LocalDate date) {
