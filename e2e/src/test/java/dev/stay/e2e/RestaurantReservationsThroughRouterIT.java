@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A restaurant's life through the router, with real Keycloak tokens: its owner opens it, a guest reads its start
  * times and reserves a table with a deposit, sees the reservation and nobody else does (by id or through
  * {@code _entities}); the owner seats and completes it from the book of the day, which refunds the deposit at the
- * provider, and the guest reviews the visit once. A replayed reservation charges once; a no-show keeps its deposit.
+ * provider, and the guest reviews the visit once. A replayed reservation charges once; a no-show keeps its deposit;
+ * a partner reads start times and reserves through its persisted documents only.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
