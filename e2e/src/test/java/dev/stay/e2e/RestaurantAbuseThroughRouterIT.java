@@ -46,7 +46,7 @@ class RestaurantAbuseThroughRouterIT {
         var response = guest.send(aliasedReservations(16), variables(16, date));
 
         assertThat(response.errorCode()).as(response.body().toString()).isEqualTo("MAX_ALIASES_EXCEEDED");
-        assertThat(dayBook(date)).isEmpty();
+        assertThat(Restaurants.dayBook(restaurant, date)).isEmpty();
     }
 
     @Test
@@ -65,8 +65,8 @@ class RestaurantAbuseThroughRouterIT {
         assertThat(over.status()).as("10 + 11 aliased mutations pass the budget of %d", Stay.MUTATIONS_PER_MINUTE)
                 .isEqualTo(429);
         assertThat(over.errorCode()).isEqualTo("RATE_LIMITED");
-        assertThat(dayBook(day)).hasSize(1);
-        assertThat(dayBook(day.plusDays(1))).as("a refused request runs nothing").isEmpty();
+        assertThat(Restaurants.dayBook(restaurant, day)).hasSize(1);
+        assertThat(Restaurants.dayBook(restaurant, day.plusDays(1))).as("a refused request runs nothing").isEmpty();
     }
 
     @Test
@@ -91,7 +91,7 @@ class RestaurantAbuseThroughRouterIT {
         var overflow = guest.send(Restaurants.RESERVE, Map.of("input", huge, "key", UUID.randomUUID().toString()));
         assertThat(overflow.status()).as("not an Int: a client error").isBetween(200, 499);
         assertThat(overflow.body().path("errors")).as(overflow.body().toString()).isNotEmpty();
-        assertThat(dayBook(date)).as("nothing reserved").isEmpty();
+        assertThat(Restaurants.dayBook(restaurant, date)).as("nothing reserved").isEmpty();
     }
 
     @Test
@@ -116,7 +116,7 @@ class RestaurantAbuseThroughRouterIT {
             assertThat(byId.data().path("reservation").isNull() || "BAD_USER_INPUT".equals(byId.errorCode()))
                     .as("reservation(%s): %s", id, byId.body()).isTrue();
         }
-        assertThat(dayBook(date)).as("nothing reserved").isEmpty();
+        assertThat(Restaurants.dayBook(restaurant, date)).as("nothing reserved").isEmpty();
     }
 
     /** One request with {@code count} reserveTable under aliases r0, r1...: the same slot, a key each. */
@@ -138,12 +138,4 @@ class RestaurantAbuseThroughRouterIT {
         return variables;
     }
 
-    private List<JsonNode> dayBook(LocalDate day) {
-        var response = restaurant.owner().send(RestaurantReservationsThroughRouterIT.DAY_BOOK,
-                Map.of("id", restaurant.id(), "date", day.toString()));
-        assertThat(response.body().path("errors").isMissingNode()).as(response.body().toString()).isTrue();
-        List<JsonNode> book = new ArrayList<>();
-        response.data().path("restaurant").path("reservations").forEach(book::add);
-        return book;
-    }
 }

@@ -1,12 +1,10 @@
 package dev.stay.e2e;
 
 import static dev.stay.booking.db.Tables.OUTBOX;
-import static dev.stay.booking.db.Tables.TABLE_RESERVATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stay.common.security.RouterSignature;
-import dev.stay.devstack.engines.DemoAccounts;
 import dev.stay.devstack.engines.Postgres;
 import dev.stay.e2e.Restaurants.Restaurant;
 import java.math.BigDecimal;
@@ -18,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A restaurant's life through the router, with real Keycloak tokens: its owner opens it, a guest reads its start
  * times and reserves a table with a deposit, sees the reservation and nobody else does (by id or through
  * {@code _entities}); the owner seats and completes it from the book of the day, which refunds the deposit at the
- * provider, and the guest reviews the visit once. A replayed reservation charges once; a no-show keeps its deposit;
- * a partner reads start times and reserves through its persisted documents only.
+ * provider, and the guest reviews the visit once. The rules around a reservation (replays, no-shows, partners) are
+ * {@link RestaurantReservationRulesThroughRouterIT}'s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -48,8 +45,6 @@ class RestaurantReservationsThroughRouterIT {
     static final String MINE = "{ myReservations(when: ALL, first: 100) { edges { node { id reference status } } } }";
     static final String BY_ID = """
             query ($id: ID!) { reservation(id: $id) { id reference status partySize restaurant { id name } } }""";
-    static final String DAY_BOOK = """
-            query ($id: ID!, $date: Date!) { restaurant(id: $id) { reservations(date: $date) { id status time } } }""";
     static final String STATUS_PAYLOAD = """
             __typename
             ... on ReservationUpdated { reservation { id status payment { status charged { amount } refunded { amount } } }
@@ -57,8 +52,6 @@ class RestaurantReservationsThroughRouterIT {
             ... on ReservationRejected { code field message }""";
     static final String SEAT = "mutation ($id: ID!) { markSeated(id: $id) { " + STATUS_PAYLOAD + " } }";
     static final String COMPLETE = "mutation ($id: ID!, $key: ID!) { completeReservation(id: $id, idempotencyKey: $key) { "
-            + STATUS_PAYLOAD + " } }";
-    static final String NO_SHOW = "mutation ($id: ID!, $key: ID!) { markReservationNoShow(id: $id, idempotencyKey: $key) { "
             + STATUS_PAYLOAD + " } }";
     static final String REVIEW = """
             mutation ($input: SubmitRestaurantReviewInput!) {
@@ -126,13 +119,13 @@ class RestaurantReservationsThroughRouterIT {
 
         assertThat(response.data().path("reserveTable").path("code").asString()).as(response.body().toString())
                 .isEqualTo("UNAUTHENTICATED");
-        assertThat(dayBook(date)).as("nothing reserved").isEmpty();
+        assertThat(Restaurants.dayBook(restaurant, date)).as("nothing reserved").isEmpty();
     }
 
     @Test
     @Order(10)
     void theOwnerSeatsAndCompletesItFromTheBookOfTheDayWhichRefundsTheDeposit() {
-        assertThat(dayBook(restaurant.today())).extracting(r -> r.path("id").asString()).contains(id());
+        assertThat(Restaurants.dayBook(restaurant, restaurant.today())).extracting(r -> r.path("id").asString()).contains(id());
         StayClient owner = restaurant.owner();
 
         JsonNode seated = owner.send(SEAT, Map.of("id", id())).data().path("markSeated");
@@ -186,111 +179,6 @@ class RestaurantReservationsThroughRouterIT {
         var stranger = restaurants.aNewGuest("Sara").send(REVIEW, Map.of("input", input));
         assertThat(stranger.data().path("submitRestaurantReview").path("errors").path(0).path("code").asString())
                 .as("only its guest reviews a visit: %s", stranger.body()).isIn("NOT_REVIEWABLE", "NOT_FOUND", "FORBIDDEN");
-    }
-
-    @Test
-    @Order(4)
-    void aReplayedReserveTableAnswersTheSameAndChargesOnce() {
-        StayClient diner = restaurants.aNewGuest("Rita");
-        LocalDate date = restaurant.today().plusDays(5);
-        Map<String, Object> input = Restaurants.reservation(restaurant, date,
-                Restaurants.slotAt(restaurant, date, 3, LocalTime.of(20, 0)), 3);
-        String key = UUID.randomUUID().toString();
-
-        JsonNode first = Restaurants.reserve(diner, input, key);
-        JsonNode replay = Restaurants.reserve(diner, input, key);
-
-        assertThat(first.path("__typename").asString()).as(first.toString()).isEqualTo("ReservationConfirmed");
-        assertThat(replay).as("the same answer").isEqualTo(first);
-        String replayed = first.path("reservation").path("id").asString();
-        assertThat(PaymentJournal.chargeKeys(replayed, first.path("reservation").path("reference").asString()))
-                .as("one charge at the provider").hasSize(1);
-        assertThat(dayBook(date)).as("one reservation").hasSize(1);
-        Map<String, Object> other = new java.util.HashMap<>(input);
-        other.put("partySize", 2);
-        other.put("quotedDeposit", Map.of("amount", "20.00", "currency", Restaurants.CURRENCY));
-        JsonNode reused = Restaurants.reserve(diner, other, key);
-        assertThat(reused.path("code").asString()).as(reused.toString()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-    }
-
-    @Test
-    @Order(5)
-    void aNoShowKeepsTheDeposit() {
-        StayClient diner = restaurants.aNewGuest("Nuno");
-        List<JsonNode> slots = Restaurants.awaitSlots(restaurant, restaurant.today(), 2);
-        JsonNode answer = Restaurants.reserve(diner, Restaurants.reservation(restaurant, restaurant.today(),
-                slots.get(Math.min(4, slots.size() - 1)), 2), UUID.randomUUID().toString());
-        assertThat(answer.path("__typename").asString()).as(answer.toString()).isEqualTo("ReservationConfirmed");
-        String id = answer.path("reservation").path("id").asString();
-        String reference = answer.path("reservation").path("reference").asString();
-        StayClient owner = restaurant.owner();
-        JsonNode early = owner.send(NO_SHOW, Map.of("id", id, "key", UUID.randomUUID().toString()))
-                .data().path("markReservationNoShow");
-        assertThat(early.path("code").asString()).as("not before its time: %s", early).isEqualTo("TOO_EARLY");
-
-        twoHoursEarlier(UUID.fromString(id));
-        JsonNode noShow = owner.send(NO_SHOW, Map.of("id", id, "key", UUID.randomUUID().toString()))
-                .data().path("markReservationNoShow");
-
-        assertThat(noShow.path("__typename").asString()).as(noShow.toString()).isEqualTo("ReservationUpdated");
-        assertThat(noShow.path("reservation").path("status").asString()).isEqualTo("NO_SHOW");
-        assertThat(new BigDecimal(noShow.path("refund").path("amount").asString())).isEqualByComparingTo("0");
-        JsonNode payment = noShow.path("reservation").path("payment");
-        assertThat(payment.path("charged").path("amount").asString()).isEqualTo("20.00");
-        assertThat(payment.path("refunded").isNull() || new BigDecimal(payment.path("refunded").path("amount").asString())
-                .signum() == 0).as("nothing refunded: %s", payment).isTrue();
-        assertThat(PaymentJournal.refundsOf(PaymentJournal.chargeKeys(id, reference))).as("no refund sent").isEmpty();
-    }
-
-    @Test
-    @Order(6)
-    void aPartnerReadsStartTimesAndReservesThroughItsPersistedDocumentsOnly() throws Exception {
-        StayClient partner = Stay.client().withToken(Stay.platform().engines().keycloak()
-                .clientCredentialsToken(DemoAccounts.PARTNER.clientId(), DemoAccounts.PARTNER.secret()));
-        LocalDate date = restaurant.today().plusDays(9);
-        Restaurants.awaitSlots(restaurant, date, 2);
-
-        var offered = partner.sendDocument(Restaurants.documentId("RestaurantAvailability"), Map.of(
-                "id", restaurant.id(), "date", date.toString(), "partySize", 2, "from", "19:00", "to", "19:00"));
-        assertThat(offered.body().path("errors").isMissingNode()).as(offered.body().toString()).isTrue();
-        JsonNode slot = offered.data().path("restaurant").path("availability").path(0);
-        assertThat(slot.path("time").asString()).as(offered.body().toString()).isEqualTo("19:00");
-        Map<String, Object> input = Restaurants.reservation(restaurant, date, slot, 2);
-        input.put("partnerReference", "ACME-" + UUID.randomUUID().toString().substring(0, 8));
-        var reserved = partner.sendDocument(Restaurants.documentId("ReserveTable"),
-                Map.of("input", input, "idempotencyKey", UUID.randomUUID().toString()));
-
-        JsonNode answer = reserved.data().path("reserveTable");
-        assertThat(answer.path("__typename").asString()).as(reserved.body().toString()).isEqualTo("ReservationConfirmed");
-        assertThat(answer.path("reservation").path("partnerReference").asString()).isEqualTo(input.get("partnerReference"));
-        assertThat(dayBook(date)).extracting(r -> r.path("id").asString())
-                .containsExactly(answer.path("reservation").path("id").asString());
-        var unlisted = partner.send(Restaurants.RESERVE, Map.of("input", input, "key", UUID.randomUUID().toString()));
-        assertThat(unlisted.errorCode()).as(unlisted.body().toString()).isEqualTo("PERSISTED_QUERY_ONLY");
-        var unknown = partner.sendDocument("sha256:" + "a".repeat(64), Map.of("input", input));
-        assertThat(unknown.errorCode()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
-        assertThat(dayBook(date)).as("neither reserved anything").hasSize(1);
-    }
-
-    private List<JsonNode> dayBook(LocalDate date) {
-        var response = restaurant.owner().send(DAY_BOOK, Map.of("id", restaurant.id(), "date", date.toString()));
-        List<JsonNode> book = new ArrayList<>();
-        response.data().path("restaurant").path("reservations").forEach(book::add);
-        assertThat(response.body().path("errors").isMissingNode()).as(response.body().toString()).isTrue();
-        return book;
-    }
-
-    /**
-     * The time of a reservation passes: its start moved two hours back in booking's table (the clock cannot be),
-     * still today and inside the opening hours (it was after noon, local), so that its owner may mark it a no-show.
-     */
-    private static void twoHoursEarlier(UUID reservation) {
-        int moved = bookingDatabase().update(TABLE_RESERVATION)
-                .set(TABLE_RESERVATION.LOCAL_TIME, TABLE_RESERVATION.LOCAL_TIME.minus(DSL.field("interval '2 hours'")))
-                .set(TABLE_RESERVATION.STARTS_AT, TABLE_RESERVATION.STARTS_AT.minus(DSL.field("interval '2 hours'")))
-                .set(TABLE_RESERVATION.ENDS_AT, TABLE_RESERVATION.ENDS_AT.minus(DSL.field("interval '2 hours'")))
-                .where(TABLE_RESERVATION.ID.eq(reservation)).execute();
-        assertThat(moved).isEqualTo(1);
     }
 
     private static DSLContext bookingDatabase() {

@@ -63,6 +63,9 @@ final class Restaurants {
               payment { status charged { amount currency } refunded { amount currency } }
             }""";
 
+    static final String DAY_BOOK = """
+            query ($id: ID!, $date: Date!) { restaurant(id: $id) { reservations(date: $date) { id status time } } }""";
+
     private static final String CREATE = """
             mutation ($input: CreateRestaurantInput!) {
               createRestaurant(input: $input) { restaurant { id version } errors { field code message } }
@@ -181,6 +184,15 @@ final class Restaurants {
         var response = client.send(RESERVE, Map.of("input", input, "key", key));
         assertThat(response.body().path("errors").isMissingNode()).as(response.body().toString()).isTrue();
         return response.data().path("reserveTable");
+    }
+
+    /** The book of the day, as the restaurant's owner reads it. */
+    static List<JsonNode> dayBook(Restaurant restaurant, LocalDate day) {
+        var response = restaurant.owner().send(DAY_BOOK, Map.of("id", restaurant.id(), "date", day.toString()));
+        assertThat(response.body().path("errors").isMissingNode()).as(response.body().toString()).isTrue();
+        List<JsonNode> book = new ArrayList<>();
+        response.data().path("restaurant").path("reservations").forEach(book::add);
+        return book;
     }
 
     /** A mutation's payload, checked to carry no error. */
