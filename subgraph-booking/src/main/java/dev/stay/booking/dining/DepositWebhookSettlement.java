@@ -69,11 +69,15 @@ class DepositWebhookSettlement implements ChargeOutcomes {
         return held && released(now) ? Applied.RELEASED : Applied.UNCHANGED;
     }
 
+    /** Only the change still open under this key's number is settled: an older change's key finds nothing open. */
     private Applied change(TableReservation r, int n, PaymentProvider.Charge charge, BigDecimal amount,
                            String currency) {
-        Optional<BigDecimal> extra = changes.openExtra(r.id());
-        if (extra.isEmpty() || !currency.equals(r.deposit().currency())) {
+        Optional<BigDecimal> newDeposit = changes.openExtra(r.id(), n);
+        if (newDeposit.isEmpty()) {
             return Applied.UNCHANGED;
+        }
+        if (!currency.equals(r.deposit().currency()) || amount.compareTo(newDeposit.get().subtract(r.paid())) != 0) {
+            return Applied.AMOUNT_MISMATCH;
         }
         return switch (changes.apply(r.id(), charge)) {
             case MOVED -> Applied.CONFIRMED;

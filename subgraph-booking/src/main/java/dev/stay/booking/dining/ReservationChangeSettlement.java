@@ -80,10 +80,15 @@ class ReservationChangeSettlement {
         }
     }
 
-    /** The extra deposit the hold row of this reservation's open change asks for, if one is open. */
+    /** The new deposit of this reservation's open change (its hold row's), if one is open. */
     Optional<BigDecimal> openExtra(UUID id) {
         return db.select(TABLE_RESERVATION.DEPOSIT).from(TABLE_RESERVATION)
                 .where(TABLE_RESERVATION.CHANGE_OF.eq(id)).fetchOptional(TABLE_RESERVATION.DEPOSIT);
+    }
+
+    /** The same, only when the open change is the reservation's {@code change}th (its charge key's number). */
+    Optional<BigDecimal> openExtra(UUID id, int change) {
+        return changesOf(id) == change ? openExtra(id) : Optional.empty();
     }
 
     /**

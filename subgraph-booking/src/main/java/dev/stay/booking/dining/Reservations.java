@@ -4,7 +4,6 @@ import static dev.stay.booking.db.Tables.RESTAURANT;
 import static dev.stay.booking.db.Tables.TABLE_RESERVATION;
 
 import dev.stay.booking.db.tables.records.TableReservationRecord;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
@@ -66,10 +65,5 @@ public class Reservations {
                 r.get(TABLE_RESERVATION.PARTNER_REFERENCE), r.get(RESTAURANT.OWNER_ID),
                 r.get(RESTAURANT.DEPOSIT_REFUNDABLE_HOURS), r.get(TABLE_RESERVATION.CHARGED),
                 r.get(TABLE_RESERVATION.REFUNDED));
-    }
-
-    /** Now, as the reservations' timestamps are written. */
-    static OffsetDateTime now() {
-        return OffsetDateTime.now();
     }
 }

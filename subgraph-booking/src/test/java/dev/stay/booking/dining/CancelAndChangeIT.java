@@ -37,6 +37,7 @@ class CancelAndChangeIT {
     @Autowired WebGraphQlTester graphQl;
     @Autowired DSLContext db;
     @Autowired DepositReconciliation reconciliation;
+    @Autowired ReservationRefunds refunds;
     @LocalServerPort int port;
 
     Reserving reserving;
@@ -184,6 +185,59 @@ class CancelAndChangeIT {
         assertThat(reserving.row(id).getStatus()).isEqualTo("CONFIRMED");
         assertThat(webhook("charge.succeeded", "reservation-" + UUID.randomUUID() + "-deposit", "20.00"))
                 .contains("UNKNOWN_PAYMENT");
+    }
+
+    @Test
+    void aPendingExtraDepositHoldsBothSlotsUntilTheWebhookPaysItThenTheReservationMoves() throws Exception {
+        var restaurant = DiningFixtures.aRestaurantInLisbon(db, "10.00", 2, 4);
+        UUID id = aConfirmedReservation(restaurant, "20:00", 2);
+
+        var pending = reserving.change(guest, id, change(4, "40.00", "tok_5xx"), "m1");
+        assertThat(answer(pending, "changeReservation")).isEqualTo("ReservationPending");
+        assertThat(reserving.row(id).getPartySize()).as("the old slot is kept").isEqualTo(2);
+        assertThat(db.fetchCount(TABLE_RESERVATION, TABLE_RESERVATION.CHANGE_OF.eq(id))).isEqualTo(1);
+        reserving.cancel(guest, "guest", id, "c").path("cancelReservation.code").entity(String.class)
+                .isEqualTo("NOT_CANCELLABLE");
+        assertThat(answer(reserving.reserve(UUID.randomUUID(), "x", Reserving.input(restaurant.restaurant(), day,
+                "20:00", 3, "30.00", "tok_ok")), "reserveTable")).as("the new slot is held").isEqualTo("SlotTaken");
+
+        assertThat(webhook("charge.succeeded", MovingReservation.chargeKey(id, 2), "20.00"))
+                .as("not the open change's number").contains("UNCHANGED");
+        assertThat(reserving.row(id).getPartySize()).isEqualTo(2);
+        assertThat(webhook("charge.succeeded", MovingReservation.chargeKey(id, 1), "30.00"))
+                .contains("AMOUNT_MISMATCH");
+        assertThat(webhook("charge.succeeded", MovingReservation.chargeKey(id, 1), "20.00")).contains("CONFIRMED");
+
+        assertThat(reserving.row(id).getPartySize()).isEqualTo(4);
+        assertThat(reserving.row(id).getTableId()).isEqualTo(restaurant.tables().get(1));
+        assertThat(reserving.row(id).getCharged()).isEqualByComparingTo("40.00");
+        assertThat(db.fetchCount(TABLE_RESERVATION, TABLE_RESERVATION.CHANGE_OF.eq(id))).isZero();
+        assertThat(webhook("charge.succeeded", MovingReservation.chargeKey(id, 1), "20.00")).contains("UNCHANGED");
+    }
+
+    @Test
+    void aRefundTheProviderDoesNotTakeStaysDueAndIsSentAgainWithTheSameKey() {
+        var restaurant = DiningFixtures.aRestaurantInLisbon(db, "10.00", 4);
+        UUID id = aConfirmedReservation(restaurant, "20:00", 2);
+        String key = ReservationCancellation.refundKey(id);
+        var refusing = ReserveTableIT.provider().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .post(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo(key)).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()));
+
+        reserving.cancel(guest, "guest", id, "c").path("cancelReservation.refundPending").entity(Boolean.class)
+                .isEqualTo(true);
+        assertThat(reserving.row(id).getRefundDue()).isEqualByComparingTo("20.00");
+        assertThat(reserving.row(id).getRefundNextAt()).isAfter(OffsetDateTime.now());
+
+        ReserveTableIT.provider().removeStub(refusing);
+        db.update(TABLE_RESERVATION).set(TABLE_RESERVATION.REFUND_NEXT_AT, OffsetDateTime.now().minusSeconds(1))
+                .where(TABLE_RESERVATION.ID.eq(id)).execute();
+        refunds.retry();
+
+        assertThat(reserving.row(id).getRefundDue()).isNull();
+        assertThat(reserving.row(id).getPaymentStatus()).isEqualTo("REFUNDED");
+        assertThat(reserving.row(id).getRefunded()).isEqualByComparingTo("20.00");
+        assertThat(refundsSent(key)).isEqualTo(2);
     }
 
     private String webhook(String type, String key, String amount) throws Exception {
