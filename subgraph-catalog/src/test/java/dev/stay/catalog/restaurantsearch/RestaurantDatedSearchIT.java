@@ -175,6 +175,7 @@ class RestaurantDatedSearchIT {
         fixtures.indexed(restaurants);
 
         int compared = 0;
+        List<Long> millis = new ArrayList<>();
         for (int query = 0; query < 15; query++) {
             LocalTime time = LocalTime.of(11, 45).plusMinutes(15L * random.nextInt(46));
             int party = 1 + random.nextInt(6);
@@ -185,11 +186,15 @@ class RestaurantDatedSearchIT {
                     expected.put(id, times);
                 }
             }
-            assertThat(new TreeMap<>(slots(dated(time.toString(), party)))).as("%s for %d", time, party)
-                    .isEqualTo(expected);
+            long started = System.nanoTime();
+            GraphQlTester.Response searched = dated(time.toString(), party);
+            millis.add((System.nanoTime() - started) / 1_000_000);
+            assertThat(new TreeMap<>(slots(searched))).as("%s for %d", time, party).isEqualTo(expected);
             compared += expected.size();
         }
         assertThat(compared).as("the sample offers something to compare").isGreaterThan(10);
+        System.out.printf("dated restaurant search over %d restaurants, uncached: %s ms%n", restaurants.size(),
+                millis.stream().sorted().toList());
     }
 
     /** What dining computes from the rows of the database, read one restaurant at a time, as booking would. */
