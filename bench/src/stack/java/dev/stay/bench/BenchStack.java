@@ -142,6 +142,8 @@ public final class BenchStack {
         endpoints.put("stay.bench.bookingJdbcUrl", stay.engines().postgres().jdbcUrl("booking"));
         endpoints.put("stay.bench.bookingDbUser", stay.engines().postgres().user());
         endpoints.put("stay.bench.bookingDbPassword", stay.engines().postgres().password());
+        // reserveTable: the cities of the catalog's restaurants, for the dated restaurant search
+        endpoints.put("stay.bench.catalogJdbcUrl", stay.engines().postgres().jdbcUrl("catalog"));
         // plain key=value lines (no escapes), for bench/run to pass on as -D options; written whole, then moved,
         // so that whoever waits for the file never reads half of it
         Path pending = out.resolve("stack.properties.pending");

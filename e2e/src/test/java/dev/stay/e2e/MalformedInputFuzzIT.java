@@ -39,7 +39,9 @@ class MalformedInputFuzzIT {
     void noMalformedInputGetsAServerErrorOrLeaksInternals() throws Exception {
         TypeDefinitionRegistry schema = new SchemaParser().parse(Path.of("../router/target/api-schema.graphql").toFile());
         String demoHotel = DemoWorld.small().hotels().getFirst().id().toString();
-        List<MalformedInputs.Case> cases = new MalformedInputs(schema, 20261130L, demoHotel).cases();
+        // a published restaurant of the run, so that Restaurant.availability and its like are reached with bad input
+        String restaurant = new Restaurants().aPublishedRestaurantOpenNow("Fuzz", 1).id();
+        List<MalformedInputs.Case> cases = new MalformedInputs(schema, 20261130L, demoHotel, restaurant).cases();
         Owners owners = new Owners();
         List<String> failures = new ArrayList<>();
 

@@ -45,17 +45,26 @@ final class MalformedInputs {
             Map.entry("phone", "+351912345678"), Map.entry("locale", "pt-PT"), Map.entry("checkInTime", "15:00"),
             Map.entry("checkOutTime", "11:00"), Map.entry("price", "100.00"), Map.entry("stars", 3),
             Map.entry("guests", 2), Map.entry("rooms", 1), Map.entry("version", 1), Map.entry("maxAdults", 2),
-            Map.entry("defaultRooms", 3), Map.entry("first", 10));
+            Map.entry("defaultRooms", 3), Map.entry("first", 10),
+            // restaurants: a party, a time and opening hours a restaurant could have
+            Map.entry("partySize", 2), Map.entry("time", "20:00"), Map.entry("opens", "12:00"),
+            Map.entry("closes", "15:00"), Map.entry("slotMinutes", 15), Map.entry("priceRange", 2),
+            Map.entry("upToPartySize", 2), Map.entry("minutes", 90), Map.entry("minParty", 1),
+            Map.entry("maxParty", 4), Map.entry("depositPerGuest", "10.00"), Map.entry("depositRefundableHours", 24),
+            Map.entry("label", "T1"), Map.entry("overall", 8), Map.entry("food", 8), Map.entry("service", 8),
+            Map.entry("ambience", 8), Map.entry("value", 8));
 
     private final TypeDefinitionRegistry schema;
     private final Random random;
     private final LocalDate today = LocalDate.now();
     private final String knownHotelId;
+    private final String knownRestaurantId;
 
-    MalformedInputs(TypeDefinitionRegistry schema, long seed, String knownHotelId) {
+    MalformedInputs(TypeDefinitionRegistry schema, long seed, String knownHotelId, String knownRestaurantId) {
         this.schema = schema;
         this.random = new Random(seed);
         this.knownHotelId = knownHotelId;
+        this.knownRestaurantId = knownRestaurantId;
     }
 
     List<Case> cases() {
@@ -86,21 +95,24 @@ final class MalformedInputs {
         if (field.getInputValueDefinitions().isEmpty()) {
             cases.add(new Case(operation, document(operation, field, selection), new LinkedHashMap<>(), field.getName()));
         }
-        // fields with arguments one level down, on a real parent: Hotel.availability(checkIn, ...) and the like
-        if (operation.equals("query") && field.getName().equals("hotel")) {
-            ObjectTypeDefinition hotel = object(typeName(field.getType()));
-            for (FieldDefinition child : hotel.getFieldDefinitions()) {
+        // fields with arguments one level down, on a real parent: Hotel.availability(checkIn, ...),
+        // Restaurant.availability(date, partySize, ...), Restaurant.reservations(date) and the like
+        Map<String, String> parents = Map.of("hotel", knownHotelId, "restaurant", knownRestaurantId);
+        if (operation.equals("query") && parents.containsKey(field.getName())) {
+            String parent = field.getName();
+            ObjectTypeDefinition parentType = object(typeName(field.getType()));
+            for (FieldDefinition child : parentType.getFieldDefinitions()) {
                 if (child.getInputValueDefinitions().isEmpty()) continue;
                 for (InputValueDefinition fuzzed : child.getInputValueDefinitions()) {
                     for (Object bad : malformed(fuzzed.getType(), fuzzed.getName(), 0)) {
                         Map<String, Object> variables = plausibleArguments(child);
                         variables.put(fuzzed.getName(), bad);
                         String inner = child.getName() + arguments(child) + selection(child.getType(), 1);
-                        String document = "query Fuzz($hotelId: ID!" + variableDefinitions(child, true) + ") { hotel(id: $hotelId) { id "
-                                + inner + " } }";
-                        variables.put("hotelId", knownHotelId);
+                        String document = "query Fuzz($parentId: ID!" + variableDefinitions(child, true) + ") { "
+                                + parent + "(id: $parentId) { id " + inner + " } }";
+                        variables.put("parentId", parents.get(parent));
                         cases.add(new Case("query", document, variables,
-                                "hotel." + child.getName() + "." + fuzzed.getName() + " = " + describe(bad)));
+                                parent + "." + child.getName() + "." + fuzzed.getName() + " = " + describe(bad)));
                     }
                 }
             }
@@ -163,7 +175,8 @@ final class MalformedInputs {
         if (PLAUSIBLE.containsKey(name)) return PLAUSIBLE.get(name);
         String typeName = typeName(type);
         return switch (typeName) {
-            case "ID" -> name.equals("hotelId") || name.equals("id") ? knownHotelId : UUID.randomUUID().toString();
+            case "ID" -> name.equals("hotelId") || name.equals("id") ? knownHotelId
+                    : name.equals("restaurantId") ? knownRestaurantId : UUID.randomUUID().toString();
             case "String" -> "Fuzz " + name;
             case "Int" -> 1;
             case "Float" -> 1.5;

@@ -57,6 +57,11 @@ final class StayClient {
         return new StayClient(endpoint, accessToken, headers);
     }
 
+    /** The access token this client sends; null when it is anonymous. */
+    String token() {
+        return token;
+    }
+
     /** The same client, sending this header too (e.g. a W3C {@code traceparent}). */
     StayClient withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
