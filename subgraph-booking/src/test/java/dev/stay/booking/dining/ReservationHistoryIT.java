@@ -116,7 +116,8 @@ class ReservationHistoryIT {
         }
         threads.shutdown();
 
-        Thread.sleep(7_000); // the provider's late answers (tok_timeout, 6 s) land in its journal
+        // no need to wait for tok_timeout's late answers: the stub journals a request with its rendered answer
+        // before it delays sending it, and every call to the provider was made by a request that has returned
         Map<String, String> charged = settle(restaurant, started);
 
         List<TableReservationRecord> all = db.selectFrom(TABLE_RESERVATION)
